@@ -182,6 +182,7 @@ class Context(_Frozen):
     section_index: int = Field(default=0, ge=0, description="order of the section in the report")
     specimen: str | None = Field(default=None, description="specimen/part/block label, when stated")
     specimen_index: int = Field(default=0, ge=0, description="order of the specimen in the report")
+    repeat: bool = Field(default=False, description="stated as a repeat / current test ('repeated on block B2')")
 
 
 class _FindingBase(_Frozen):

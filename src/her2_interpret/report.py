@@ -3,21 +3,52 @@
 :func:`select_standing` takes every finding :func:`her2_interpret.parse` read and returns, per
 marker, the one (merged) finding that the record should use, with warnings whenever it had
 to choose among conflicting results.
+
+The order, highest first, for findings of one kind:
+
+1. the invasive carcinoma's result over a DCIS-only result [receptor.dcis];
+2. a current result over one attributed to a prior/outside biopsy or the clinical history
+   [report.history];
+3. a later addendum or amendment over what it follows [report.addendum];
+4. the body of the report over a comment;
+5. a result stated as a repeat over the first test; a later specimen over an earlier one
+   [report.specimens].
+
+A finding with values beats one that only says "pending", and both beat one that says "not
+performed". Findings of equal rank are merged field by field; a field on which they disagree
+becomes null with a warning.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from .models import (
     Findings,
+    Flag,
     Her2IhcFinding,
     Her2IshFinding,
+    Her2Status,
     Her2StatusFinding,
     HrFinding,
+    IshResult,
     Ki67Finding,
+    Marker,
     ReceptorFinding,
+    ReceptorStatus,
+    SectionKind,
 )
+
+F = TypeVar("F", bound=BaseModel)
+
+# Fields that are bookkeeping, not values, per finding type.
+_META = {"context", "flags", "evidence", "start", "end", "kind", "marker", "final"}
+# Fields read together: a percent and a range are one "proportion".
+_LINKED = {"percent": ("percent", "percent_range"), "percent_range": ("percent", "percent_range")}
 
 
 @dataclass(frozen=True)
@@ -35,22 +66,141 @@ class Standing:
     warnings: tuple[str, ...] = field(default=())
 
 
+def _values(f: BaseModel) -> dict[str, Any]:
+    return {k: v for k, v in f.__dict__.items() if k not in _META and v is not None and v is not False}
+
+
+def _is_pending_only(f: BaseModel) -> bool:
+    vals = _values(f)
+    if not vals:
+        return False
+    pending = (ReceptorStatus.PENDING, Her2Status.PENDING, IshResult.PENDING)
+    return all(v in pending or k == "pending" for k, v in vals.items())
+
+
+def _rank(f: BaseModel) -> tuple[int, ...]:
+    ctx = f.context  # type: ignore[attr-defined]
+    flags = f.flags  # type: ignore[attr-defined]
+    return (
+        0 if Flag.DCIS in flags else 1,
+        0 if Flag.HISTORICAL in flags else 1,
+        ctx.section_index,
+        0 if ctx.section == SectionKind.COMMENT else 1,
+        1 if ctx.repeat else 0,
+        ctx.specimen_index,
+    )
+
+
+def _tier(f: BaseModel) -> int:
+    """2 = has values, 1 = pending only, 0 = nothing (not performed)."""
+    if not _values(f):
+        return 0
+    return 1 if _is_pending_only(f) else 2
+
+
+def _choose(found: Sequence[F], label: str, warnings: list[str]) -> F | None:
+    """The standing finding among ``found`` (all of one kind and marker), merged."""
+    if not found:
+        return None
+    best_tier = max(_tier(f) for f in found)
+    pool = [f for f in found if _tier(f) == best_tier]
+    if best_tier == 2:
+        # a pending at a higher rank than every value (e.g. the invasive test pending beside a
+        # DCIS result) stands over the values
+        pend = [f for f in found if _tier(f) == 1]
+        top_value = max(_rank(f) for f in pool)
+        if pend and max(_rank(f)[:2] for f in pend) > top_value[:2]:
+            pool = pend
+    top = max(_rank(f) for f in pool)
+    chosen = [f for f in pool if _rank(f) == top]
+    lower = [f for f in pool if _rank(f) != top]
+    if lower and _differ(chosen, lower):
+        reason = _why(top, max(_rank(f) for f in lower))
+        warnings.append(f"{label}: several results in the report; the {reason} one stands [report.*]")
+    if len(chosen) == 1:
+        return chosen[0]
+    return _merge(chosen, label, warnings)
+
+
+def _differ(a: Sequence[BaseModel], b: Sequence[BaseModel]) -> bool:
+    va = [_values(f) for f in a]
+    return any(_values(f) not in va for f in b)
+
+
+def _why(top: tuple[int, ...], other: tuple[int, ...]) -> str:
+    names = ("invasive (not DCIS)", "current (not prior/outside)", "later (addendum/amendment)",
+             "report body (not comment)", "repeat", "later specimen")
+    for i, (x, y) in enumerate(zip(top, other)):
+        if x != y:
+            return names[i]
+    return "chosen"
+
+
+def _merge(found: Sequence[F], label: str, warnings: list[str]) -> F:
+    """Merge findings of equal rank field by field; disagreeing fields become None."""
+    first = found[0]
+    merged: dict[str, Any] = {}
+    conflicts: set[str] = set()
+    for f in found:
+        for k, v in _values(f).items():
+            if k in conflicts:
+                continue
+            if k not in merged:
+                merged[k] = v
+            elif merged[k] != v:
+                conflicts.update(_LINKED.get(k, (k,)))
+        # a percent in one and a range in another are also a conflict
+        if "percent" in merged and "percent_range" in merged:
+            conflicts.update(("percent", "percent_range"))
+    # a finding that says "pending" does not conflict with one that has the value
+    for k in list(conflicts):
+        vals = {getattr(f, k, None) for f in found} - {None}
+        non_pending = vals - {ReceptorStatus.PENDING, Her2Status.PENDING, IshResult.PENDING}
+        if len(non_pending) == 1:
+            merged[k] = non_pending.pop()
+            conflicts.discard(k)
+    for k in conflicts:
+        merged.pop(k, None)
+    if conflicts:
+        warnings.append(
+            f"{label}: results of equal standing disagree on {', '.join(sorted(conflicts))}; "
+            "left unread (null) [report.specimens]"
+        )
+    flags = frozenset().union(*(f.flags for f in found))  # type: ignore[attr-defined]
+    evidence = tuple(e for f in found for e in f.evidence)  # type: ignore[attr-defined]
+    update: dict[str, Any] = {k: None for k in _values(first)}
+    update.update(merged)
+    if isinstance(first, Her2StatusFinding):
+        update["final"] = any(getattr(f, "final", False) for f in found)
+    update.update(flags=flags, evidence=evidence)
+    return first.model_copy(update=update)
+
+
 def select_standing(findings: Findings) -> Standing:
-    """Pick the standing finding per marker (placeholder: the last finding of each kind)."""
-    def last(kind, marker=None):
-        found = findings.of(kind, marker)
-        return found[-1] if found else None
-
-    from .models import Marker
-
+    """Pick the standing finding per marker from everything :func:`parse` read."""
+    warnings: list[str] = list(findings.warnings)
+    er = _choose(findings.of("receptor", Marker.ER), "ER", warnings)
+    pr = _choose(findings.of("receptor", Marker.PR), "PR", warnings)
+    ihc = _choose(findings.of("her2_ihc"), "HER2 IHC", warnings)
+    ish = _choose(findings.of("her2_ish"), "HER2 ISH", warnings)
+    stated_all = findings.of("her2_status")
+    finals = [f for f in stated_all if f.final]
+    stated = _choose(finals or stated_all, "HER2 status", warnings)
+    ki67 = _choose(findings.of("ki67"), "Ki-67", warnings)
+    hr = _choose(findings.of("hr"), "HR", warnings)
+    # a test result that stands at a higher rank than a stated "pending" supersedes it
+    if stated is not None and stated.status == Her2Status.PENDING:
+        tests = [f for f in (ihc, ish) if f is not None and _tier(f) == 2]
+        if tests and max(_rank(f) for f in tests) >= _rank(stated):
+            stated = None
     return Standing(
-        er=last("receptor", Marker.ER),
-        pr=last("receptor", Marker.PR),
-        her2_ihc=last("her2_ihc"),
-        her2_ish=last("her2_ish"),
-        her2_stated=last("her2_status"),
-        ki67=last("ki67"),
-        hr=last("hr"),
+        er=er,
+        pr=pr,
+        her2_ihc=ihc,
+        her2_ish=ish,
+        her2_stated=stated,
+        ki67=ki67,
+        hr=hr,
         organ=findings.organ,
-        warnings=findings.warnings,
+        warnings=tuple(warnings),
     )

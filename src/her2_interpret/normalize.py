@@ -1,0 +1,205 @@
+"""Normalise report text for matching while keeping a map back to the original characters.
+
+Most changes keep the length (Unicode spaces and dashes, fullwidth forms, carriage returns),
+so offsets stay the identity. The few changes that alter length (joining a word broken across
+a line, an OCR/typing correction of a lexicon word) are kept as edits, and
+:meth:`Normalized.span` maps a normalised span back to the original text, so evidence always
+quotes ``text[start:end]`` of what the caller passed in.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+from rapidfuzz import fuzz, process
+
+from . import lexicon
+
+# --------------------------------------------------------------------------- same-length mapping
+
+_CHAR_MAP: dict[int, str] = {}
+for _c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+    _CHAR_MAP[ord(_c)] = " "  # Unicode spaces, NBSP included
+for _c in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+    _CHAR_MAP[ord(_c)] = " "  # zero-width characters and soft hyphen: a space keeps offsets
+for _c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d":
+    _CHAR_MAP[ord(_c)] = "-"  # hyphens, en/em dashes, minus signs
+for _c in "\u2018\u2019\u201a\u201b\u2032":
+    _CHAR_MAP[ord(_c)] = "'"
+for _c in "\u201c\u201d\u201e\u201f\u2033":
+    _CHAR_MAP[ord(_c)] = '"'
+_CHAR_MAP[ord("\u2022")] = "*"  # bullet
+_CHAR_MAP[ord("\u00b7")] = "*"  # middle dot used as a bullet
+_CHAR_MAP[ord("\u2264")] = "\u2264"  # keep <= and >= signs as themselves (patterns read them)
+_CHAR_MAP[ord("\u2265")] = "\u2265"
+for _cp in range(0xFF01, 0xFF5F):  # fullwidth ASCII forms (％, ０-９, Ａ-Ｚ) -> ASCII
+    _CHAR_MAP[_cp] = chr(_cp - 0xFEE0)
+_CHAR_MAP[ord("\t")] = "\t"
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+
+_LONE_CR = regex.compile(r"\r(?!\n)")
+
+# --------------------------------------------------------------------------- length-changing edits
+
+# A word broken across a line with a hyphen: "POSI-\nTIVE", "nu-\nclear", "AMPLI-\nFIED".
+_HYPHEN_BREAK = regex.compile(r"(?<=[A-Za-z]{2})-[ \t]*\n[ \t]*(?=[A-Za-z]{2})")
+# A word broken across a line without a hyphen: "NEGA\nTIVE" (joined only if the result is a
+# lexicon value word and the first part is not a word of its own).
+_PLAIN_BREAK = regex.compile(r"\b([A-Za-z]{2,12})[ \t]*\n[ \t]*([A-Za-z]{2,12})\b")
+# Tokens that may be OCR or typing variants of lexicon words.
+_TOKEN = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9])")
+# OCR digit confusions inside a percent that has a label before it: "9O%", "l5 %", "1OO%".
+_OCR_PERCENT = regex.compile(r"(?<![A-Za-z0-9.])(?=[0-9OoIlS]{1,3}\s?%)(?=[0-9OoIlS]*[0-9])([0-9OoIlS]{1,3})(?=\s?%)")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5"})
+_OCR_LETTERS = str.maketrans({"0": "o", "1": "i", "5": "s", "3": "e"})
+
+FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) needed to read a token as a lexicon word
+FUZZY_MIN_LEN = 5  # shorter tokens are never corrected (too many real words are near)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` (in same-length-normalised coordinates) with ``new``."""
+
+    start: int
+    end: int
+    new: str
+    score: float | None = None  # rapidfuzz score for fuzzy corrections, None for line joins
+
+
+@dataclass
+class Normalized:
+    """The normalised text, and the map back to the original input."""
+
+    original: str
+    text: str
+    # breakpoints: normalised position -> original position, piecewise (identity when empty)
+    _norm_points: list[int] = field(default_factory=list)
+    _orig_points: list[int] = field(default_factory=list)
+    fuzzy: list[tuple[int, int, float]] = field(default_factory=list)  # normalised spans + score
+
+    def to_original(self, pos: int) -> int:
+        """Map a normalised position to the original position."""
+        if not self._norm_points:
+            return pos
+        i = bisect.bisect_right(self._norm_points, pos) - 1
+        if i < 0:
+            return pos
+        return min(self._orig_points[i] + (pos - self._norm_points[i]), len(self.original))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span to the original span (covering every character it came from)."""
+        if not self._norm_points:
+            return start, end
+        o_start = self.to_original(start)
+        o_end = self.to_original(end - 1) + 1 if end > start else o_start
+        # a replaced token maps all its characters to the start of the original token: widen
+        i = bisect.bisect_right(self._norm_points, end - 1) - 1
+        if 0 <= i and i + 1 < len(self._norm_points) and self._norm_points[i + 1] == end:
+            o_end = max(o_end, self._orig_points[i + 1])
+        return o_start, max(o_end, o_start)
+
+    def fuzzy_score(self, start: int, end: int) -> float | None:
+        """The lowest fuzzy score of a correction overlapping ``[start, end)``, if any."""
+        score = None
+        for f_start, f_end, f_score in self.fuzzy:
+            if f_start < end and start < f_end:
+                score = f_score if score is None else min(score, f_score)
+        return score
+
+
+@lru_cache(maxsize=65536)
+def correct_token(token: str) -> tuple[str, float] | None:
+    """Read an unknown token as a lexicon word: OCR digit swaps first, then rapidfuzz.
+
+    Returns ``(word, score)`` or ``None``. Known words are never corrected.
+    """
+    low = token.lower()
+    if low in lexicon.KNOWN_WORDS or len(low) < FUZZY_MIN_LEN:
+        return None
+    if any(ch.isdigit() for ch in low):
+        swapped = low.translate(_OCR_LETTERS)
+        if swapped in lexicon.FUZZY_TARGETS:
+            return swapped, 90.0
+        return None
+    best = process.extractOne(
+        low, lexicon.FUZZY_TARGETS, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+    )
+    if best is None:
+        return None
+    return best[0], float(best[1])
+
+
+def _collect_edits(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _HYPHEN_BREAK.finditer(text):
+        edits.append(Edit(m.start(), m.end(), ""))
+    for m in _PLAIN_BREAK.finditer(text):
+        first, second = m.group(1), m.group(2)
+        joined = (first + second).lower()
+        if joined in lexicon.JOINABLE and first.lower() not in lexicon.KNOWN_WORDS:
+            edits.append(Edit(m.end(1), m.start(2), ""))
+    for m in _TOKEN.finditer(text):
+        hit = correct_token(m.group())
+        if hit is not None:
+            word, score = hit
+            edits.append(Edit(m.start(), m.end(), word, score))
+    for m in _OCR_PERCENT.finditer(text):
+        raw = m.group(1)
+        fixed = raw.translate(_OCR_DIGITS)
+        if fixed != raw and fixed.isdigit():
+            edits.append(Edit(m.start(1), m.end(1), fixed, 90.0))
+    edits.sort(key=lambda e: (e.start, e.end))
+    kept: list[Edit] = []
+    last_end = -1
+    for e in edits:  # drop overlaps: the first edit wins
+        if e.start >= last_end:
+            kept.append(e)
+            last_end = max(e.end, e.start + 1 if e.end == e.start else e.end)
+    return kept
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` and keep the offset map back to it."""
+    base = _LONE_CR.sub("\n", text) if "\r" in text else text
+    base = base.translate(_TRANSLATE)
+    if "\r" in base:
+        base = base.replace("\r", " ")
+    edits = _collect_edits(base)
+    if not edits:
+        return Normalized(original=text, text=base)
+    parts: list[str] = []
+    norm_points: list[int] = []
+    orig_points: list[int] = []
+    fuzzy: list[tuple[int, int, float]] = []
+    pos = 0
+    npos = 0
+    for e in edits:
+        if e.start > pos:
+            norm_points.append(npos)
+            orig_points.append(pos)
+            parts.append(base[pos : e.start])
+            npos += e.start - pos
+        if e.new:
+            # every character of the replacement maps to the start of the replaced text
+            for k in range(len(e.new)):
+                norm_points.append(npos + k)
+                orig_points.append(e.start)
+            parts.append(e.new)
+            if e.score is not None:
+                fuzzy.append((npos, npos + len(e.new), e.score))
+            npos += len(e.new)
+        pos = e.end
+    norm_points.append(npos)
+    orig_points.append(pos)
+    parts.append(base[pos:])
+    return Normalized(
+        original=text,
+        text="".join(parts),
+        _norm_points=norm_points,
+        _orig_points=orig_points,
+        fuzzy=fuzzy,
+    )

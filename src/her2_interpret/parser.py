@@ -1,0 +1,1181 @@
+"""Read findings from report text: :func:`parse` (lenient: any ``str`` in, a result out).
+
+How it reads:
+
+1. Normalise (:mod:`~her2_interpret.normalize`) and blank out what is never a result
+   (control statements, reference ranges and scoring keys, option lists, method lines,
+   unticked boxes, family history, results marked invalid or in error); blanking keeps offsets.
+2. Walk the lines, tracking the report structure: sections (addendum, amendment, comment,
+   clinical history), specimen parts, and paragraph headers whose cues (DCIS, prior, repeat)
+   govern the lines under them.
+3. Find marker mentions (ER, PR, HER2, HER2 ISH and its measurements, Ki-67, HR, "triple
+   negative", "biomarkers") and cut the text into clauses: a clause runs from its mention to
+   the next one; a sentence without a mention continues the clause before it, and so do the
+   indented or sub-labelled lines under a label.
+4. Read each clause's values with the patterns of :mod:`~her2_interpret.patterns` and emit typed
+   findings whose evidence spans point into the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from . import patterns as P
+from .models import (
+    Context,
+    Evidence,
+    Findings,
+    Flag,
+    Her2Category,
+    Her2IhcFinding,
+    Her2IshFinding,
+    Her2Staining,
+    Her2Status,
+    Her2StatusFinding,
+    HrFinding,
+    HrStatus,
+    IhcScore,
+    Intensity,
+    IshResult,
+    Ki67Finding,
+    Ki67Level,
+    Marker,
+    Probe,
+    ReceptorFinding,
+    ReceptorStatus,
+    SectionKind,
+)
+from .normalize import Normalized, normalize
+
+_SCORES = {"0": IhcScore.ZERO, "1": IhcScore.ONE, "2": IhcScore.TWO, "3": IhcScore.THREE}
+_INTENSITY = {
+    "weak": "weak", "faint": "weak", "mild": "weak", "moderate": "moderate",
+    "intermediate": "moderate", "strong": "strong", "intense": "strong",
+}
+_COMBINED = {
+    ("weak", "moderate"): Intensity.WEAK_TO_MODERATE,
+    ("moderate", "strong"): Intensity.MODERATE_TO_STRONG,
+    ("weak", "strong"): Intensity.WEAK_TO_STRONG,
+}
+# Kinds of mention. "ish" is a HER2 ISH test, "measure" a HER2 ISH measurement label.
+_HER2_KINDS = ("her2", "ish", "measure", "cep")
+_LINE_CONTINUES = regex.compile(
+    r"""^\s{0,6}(?:[*-]\s{0,3})?(?:\[\s?[xX]\s?\]\s{0,3})?(?:percent(?:age)?|%|proportion|average|mean|intensity|allred|quick
+        |h[\s-]?score|score|result|interpretation|specify|ratio|ish\s{1,3}group|group|copy|signals?|total|status
+        |estimated|number\s{1,3}of\s{1,3}(?:her|cep|cen)|her-?2\s{0,2}/|cep|cen|chr)\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+# --------------------------------------------------------------------------- data structures
+
+
+@dataclass
+class _Mention:
+    kind: str  # er, pr, her2, ish, measure, cep, ki67, hr, triple, allmarkers
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Clause:
+    kinds: list[str]  # the marker kinds this clause speaks for (a group: ["er", "pr"])
+    mention: _Mention
+    ranges: list[tuple[int, int]]  # pieces of normalised text (clause start .. end)
+    context: Context
+    flags: set[Flag] = field(default_factory=set)
+    pre: str = ""  # words before the mention that govern it ("negative for", "no")
+    pre_start: int = 0
+    final: bool = False
+    line_no: int = 0
+
+    @property
+    def primary(self) -> str:
+        return self.kinds[0]
+
+
+@dataclass
+class _State:
+    section: SectionKind = SectionKind.MAIN
+    section_index: int = 0
+    base_section: SectionKind = SectionKind.MAIN
+    specimen: str | None = None
+    specimen_index: int = 0
+    header_flags: set[Flag] = field(default_factory=set)
+    header_repeat: bool = False
+    header_ish: bool = False
+
+
+# --------------------------------------------------------------------------- masking
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _mask(text: str) -> str:
+    """Blank what is never a result; the length (and so every offset) stays the same."""
+    chars = list(text)
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if (
+            P.CHECKBOX_UNTICKED.match(line)
+            or P.METHOD_LINE.match(line)
+            or P.INVALID.search(line)
+        ):
+            _blank(chars, pos, end)
+        pos = end + 1
+    for pattern in (P.REFERENCE, P.OPTION_LIST, P.FIXATION, P.CELLULARITY):
+        for m in pattern.finditer(text):
+            _blank(chars, m.start(), m.end())
+    for m in P.CHECKBOX_TICKED.finditer(text):
+        _blank(chars, m.start(), m.end())
+    masked = "".join(chars)
+    # sentences about controls, benign tissue or family members
+    chars = list(masked)
+    for s_start, s_end in _sentences(masked, 0, len(masked)):
+        sentence = masked[s_start:s_end]
+        if P.FAMILY.search(sentence):
+            _blank(chars, s_start, s_end)
+            continue
+        if not P.CONTROL_WORD.search(sentence):
+            continue
+        has_mention = any(
+            m.lastgroup in ("er", "pr", "her2", "ki67", "ish", "hr") for m in P.MENTION.finditer(sentence)
+        )
+        if not has_mention:
+            _blank(chars, s_start, s_end)
+            continue
+        for m in P.CONTROL_PHRASE.finditer(sentence):
+            _blank(chars, s_start + m.start(), s_end)
+            break
+    return "".join(chars)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (a sentence never crosses a line)."""
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in P.SENTENCE_END.finditer(text, start, end):
+        e = m.end()
+        if text[s:e].strip():
+            spans.append((s, e))
+        s = e
+    if s < end and text[s:end].strip():
+        spans.append((s, end))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:  # split at line breaks too
+        pos = a
+        for part in text[a:b].split("\n"):
+            if part.strip():
+                out.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    return out
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _find_mentions(t: str, start: int, end: int) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in P.MENTION.finditer(t, start, end):
+        kind = m.lastgroup or ""
+        if kind == "her2":
+            after = t[m.end() : min(end, m.end() + 60)]
+            if P.HER2_MEASURE_FOLLOW.match(after):
+                kind = "measure"
+            elif P.HER2_ISH_FOLLOW.match(after) and not P.HER2_IHC_FOLLOW.match(after):
+                kind = "ish"
+        out.append(_Mention(kind, m.start(), m.end(), m.group()))
+    return out
+
+
+def _group_mentions(t: str, mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Join mentions into groups: "ER/PR", "estrogen and progesterone", "ER (SP1)... ER"."""
+    groups: list[list[_Mention]] = []
+    for m in mentions:
+        if groups:
+            prev = groups[-1][-1]
+            between = t[prev.end : m.start]
+            if groups[-1][0].kind in ("ish", "measure", "cep") and m.kind in ("measure", "cep"):
+                groups[-1].append(m)  # "FISH: ratio 1.1; HER2 2.3/cell; CEP17 2.1/cell"
+                continue
+            same = prev.kind == m.kind or (prev.kind in ("ish", "measure") and m.kind in ("ish", "measure"))
+            if prev.kind in ("her2", "ish", "measure") and m.kind == "her2" and regex.fullmatch(r"[\s(/]{0,3}", between):
+                groups[-1].append(m)  # "HER2 (ERBB2)", "HER-2/neu (c-erbB-2)"
+                continue
+            if same and regex.fullmatch(r"[\s():,-]{0,6}", between):
+                groups[-1].append(m)  # "Estrogen Receptor (ER)", "Ki67 MIB1"
+                continue
+            if prev.kind == "her2" and m.kind == "ish" and regex.fullmatch(r"[\s(),:-]{0,12}(?:by\s{1,3})?", between):
+                groups[-1][-1] = _Mention("ish", prev.start, m.end, t[prev.start : m.end])
+                continue
+            if (
+                prev.kind in ("er", "pr", "her2", "ki67")
+                and m.kind in ("er", "pr", "her2", "ki67")
+                and P.GROUP_JOIN.match(between)
+            ):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+_PRE_STATUS = regex.compile(
+    r"""(?:(?:\b(?:strongly|weakly|focally|diffusely|moderately)\s{1,3})?\b(?:positive|negative|immunoreactive|stain(?:s|ing|ed)?)\s{1,3}(?:for|with)
+        |\b(?:lack(?:s|ing)?|absence|loss)\s{1,3}(?:of\s{1,3})?(?:(?:nuclear|membran\w{0,4})\s{1,3})?(?:expression|staining|immunoreactivity)?\s{0,3}(?:of|for)?
+        |\b(?:weak|faint|moderate|strong|intense)\s{1,3}(?:nuclear\s{1,3})?(?:staining|positivity|expression)\s{1,3}(?:for|of)
+        |\bneither|\bno|\bwithout|\bnegative\s{1,3}for)\s{0,3}(?:the\s{1,3})?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+# --------------------------------------------------------------------------- tables
+
+_HEADER_TYPES = (
+    ("pct", regex.compile(r"%|percent|percentage|proportion|positive\s+cells", regex.I)),
+    ("hscore", regex.compile(r"h[\s-]?score", regex.I)),
+    ("allred", regex.compile(r"allred|quick", regex.I)),
+    ("intensity", regex.compile(r"intensity", regex.I)),
+    ("clone", regex.compile(r"clone|antibody", regex.I)),
+    ("result", regex.compile(r"result|status|score|interpretation", regex.I)),
+)
+
+
+def _cells(line: str, start: int) -> list[tuple[int, int]]:
+    """Cell spans of a table row split by pipes or tabs (leading/trailing pipes dropped)."""
+    sep = "|" if line.count("|") >= 2 else "\t"
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for part in line.split(sep):
+        a = start + pos
+        spans.append((a, a + len(part)))
+        pos += len(part) + 1
+    if sep == "|":
+        if line.lstrip().startswith("|"):
+            spans = spans[1:]
+        if line.rstrip().endswith("|"):
+            spans = spans[:-1]
+    return spans
+
+
+def _is_table_row(line: str) -> bool:
+    return line.count("|") >= 2 or ("\t" in line.strip("\t") and len(line.split("\t")) >= 2)
+
+
+@dataclass
+class _Table:
+    header_types: list[str]
+    header_markers: list[str | None]
+
+
+# --------------------------------------------------------------------------- the walk
+
+
+def parse(text: str) -> Findings:
+    """Read every ER, PR, HER2 and Ki-67 finding in ``text``.
+
+    Never raises for any ``str`` (a non-str raises :class:`TypeError`); text with nothing to
+    read gives ``Findings()`` with no findings.
+
+    >>> f = parse("ER: Positive (95%, strong)")
+    >>> f.findings[0].percent, f.findings[0].evidence_for("percent")[0].text
+    (95.0, '95%')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes report text as str, not {type(text).__name__}")
+    if not text.strip():
+        return Findings()
+    norm = normalize(text)
+    t = _mask(norm.text)
+    organ = "gastric" if P.GASTRIC.search(t) and not P.BREAST.search(t) else "breast"
+    cells: list[tuple[int, int, str]] = []
+    clauses = _clauses(t, cells, norm.text)
+    reader = _Reader(norm, t, cells)
+    findings: list[Any] = []
+    for clause in clauses:
+        findings.extend(reader.read(clause))
+    return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ)
+
+
+_VALUE_WORD = regex.compile(r"(?<![A-Za-z-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)", regex.I)
+
+
+def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) -> list[_Clause]:
+    st = _State()
+    clauses: list[_Clause] = []
+    open_clause: _Clause | None = None
+    table: _Table | None = None
+    pos = 0
+    lines = t.split("\n")
+    raw_lines = (raw if raw is not None else t).split("\n")
+    for line_no, line in enumerate(lines):
+        l_start, l_end = pos, pos + len(line)
+        pos = l_end + 1
+        # ---- tables: a header row gives each column a meaning
+        if _is_table_row(raw_lines[line_no]):
+            spans = _cells(line, l_start)
+            texts = [t[a:b] for a, b in spans]
+            if regex.fullmatch(r"[\s|:+=-]*", raw_lines[line_no]):
+                continue  # separator row
+            mentions_in = [_find_mentions(t, a, b) for a, b in spans]
+            first_has_marker = bool(mentions_in and mentions_in[0])
+            if not first_has_marker and not any(_VALUE_WORD.search(x) for x in texts):
+                table = _Table(
+                    [next((k for k, rx in _HEADER_TYPES if rx.search(x)), "other") for x in texts],
+                    [ms[0].kind if ms else None for ms in mentions_in],
+                )
+                open_clause = None
+                continue
+            if table is not None and any(table.header_markers[1:]) and not first_has_marker:
+                # a row of a column-oriented table: "| DCIS | Positive (95%) | ... |"
+                row_flags = set(st.header_flags)
+                if P.DCIS.search(texts[0]) and not P.INVASIVE.search(texts[0]):
+                    row_flags.add(Flag.DCIS)
+                for i, (a, b) in enumerate(spans[1:], start=1):
+                    kind = table.header_markers[i] if i < len(table.header_markers) else None
+                    if kind is None or not t[a:b].strip():
+                        continue
+                    ctx = Context(section=st.section, section_index=st.section_index,
+                                  specimen=st.specimen, specimen_index=st.specimen_index)
+                    clauses.append(_Clause(kinds=[kind], mention=_Mention(kind, a, a, ""), ranges=[(a, b)],
+                                           context=ctx, flags=set(row_flags), pre_start=a, line_no=line_no))
+                open_clause = None
+                continue
+            if table is not None:
+                cells.extend((a, b, kind) for (a, b), kind in zip(spans, table.header_types))
+        else:
+            table = None
+        if not raw_lines[line_no].strip():
+            open_clause = None
+            st.header_flags = set()
+            st.header_repeat = False
+            st.header_ish = False
+            if st.section == SectionKind.COMMENT or st.section == SectionKind.HISTORY:
+                st.section = st.base_section
+            continue
+        if not line.strip():
+            continue  # a line that is all control/method text: skipped, the context stays open
+        # ---- structure
+        if P.SECTION_ADDENDUM.match(line):
+            st.section_index += 1
+            st.section = st.base_section = SectionKind.ADDENDUM
+            st.header_flags = set()
+            open_clause = None
+        elif P.SECTION_AMENDMENT.match(line):
+            st.section_index += 1
+            st.section = st.base_section = SectionKind.AMENDMENT
+            open_clause = None
+        elif P.SECTION_COMMENT.match(line):
+            st.section = SectionKind.COMMENT
+            open_clause = None
+        elif P.SECTION_HISTORY.match(line):
+            st.section = SectionKind.HISTORY
+            open_clause = None
+        elif P.SECTION_MAIN.match(line) and st.section in (SectionKind.COMMENT, SectionKind.HISTORY):
+            st.section = st.base_section
+        spec = P.SPECIMEN_HEADER.match(line)
+        if spec:
+            label = spec.group("label") or spec.group("letter")
+            if label and label != st.specimen:
+                st.specimen = label
+                st.specimen_index += 1
+                st.header_flags = set()
+                st.header_repeat = False
+            open_clause = None
+        mentions = _find_mentions(t, l_start, l_end)
+        indented = line[:1] in (" ", "\t")
+        # ---- a line without mentions: continuation, or a header governing lines below
+        if not mentions:
+            if open_clause is not None and _continues(line, open_clause, indented, t):
+                _extend(open_clause, t, l_start, l_end)
+                continue
+            open_clause = None
+            _read_header_cues(line, st)
+            continue
+        # ---- the part before the first mention continues the open clause
+        first = mentions[0]
+        if open_clause is not None and first.start > l_start and (indented or _LINE_CONTINUES.match(line)):
+            _extend(open_clause, t, l_start, first.start)
+        if open_clause is not None and open_clause.primary in ("ish", "measure", "cep") and all(
+            m.kind in ("measure", "cep") for m in mentions
+        ):
+            _extend(open_clause, t, l_start, l_end)  # "Mean HER2 signals/cell: 12.4" under a FISH header
+            continue
+        if P.SECTION_HISTORY.match(line) is None and st.section == SectionKind.HISTORY and not indented:
+            pass
+        _read_header_cues(line[: first.start - l_start], st, partial=True)
+        groups = _group_mentions(t, mentions)
+        line_clauses = _line_clauses(t, groups, l_start, l_end, st, line_no)
+        clauses.extend(line_clauses)
+        open_clause = line_clauses[-1] if line_clauses else None
+    return clauses
+
+
+def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
+    if _LINE_CONTINUES.match(line):
+        return True
+    if indented and clause.primary != "allmarkers":
+        return True
+    last_end = clause.ranges[-1][1]
+    prev_text = t[clause.ranges[-1][0] : last_end].rstrip()
+    if prev_text and prev_text[-1] not in ".;:)" and line.lstrip()[:1].islower():
+        return True
+    if clause.primary in ("ish", "measure") and not _has_values(t, clause):
+        return True
+    return False
+
+
+def _has_values(t: str, clause: _Clause) -> bool:
+    body = " ".join(t[a:b] for a, b in clause.ranges)
+    return bool(regex.search(r"\d|positive|negative|amplified|equivocal|pending", body, regex.IGNORECASE))
+
+
+def _extend(clause: _Clause, t: str, start: int, end: int) -> None:
+    for s_start, s_end in _sentences(t, start, end):
+        if P.HYPOTHETICAL.search(t, s_start, s_end):
+            continue
+        if P.SECTION_COMMENT.match(t, s_start, s_end):
+            continue
+        clause.ranges.append((s_start, s_end))
+
+
+def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
+    """A header line ("DCIS Biomarkers (block B5):", "Repeat testing on block B2:") governs the
+    lines below it until a blank line."""
+    if not line.strip():
+        return
+    flags: set[Flag] = set()
+    if P.DCIS.search(line) and not P.INVASIVE.search(line):
+        flags.add(Flag.DCIS)
+    if P.HISTORICAL.search(line) and not P.REPEAT.search(line):
+        flags.add(Flag.HISTORICAL)
+    repeat = bool(P.REPEAT.search(line))
+    if partial:
+        # the label part of a line with results: applies to this line only (via the clause)
+        st._line_flags = flags  # type: ignore[attr-defined]
+        st._line_repeat = repeat  # type: ignore[attr-defined]
+        return
+    st.header_flags = flags
+    st.header_repeat = repeat
+    if P.INVASIVE.search(line) and not P.DCIS.search(line):
+        st.header_flags.discard(Flag.DCIS)
+
+
+def _line_clauses(
+    t: str, groups: list[list[_Mention]], l_start: int, l_end: int, st: _State, line_no: int
+) -> list[_Clause]:
+    out: list[_Clause] = []
+    sentences = _sentences(t, l_start, l_end)
+    line_flags: set[Flag] = getattr(st, "_line_flags", set())
+    line_repeat: bool = getattr(st, "_line_repeat", False)
+    st._line_flags = set()  # type: ignore[attr-defined]
+    st._line_repeat = False  # type: ignore[attr-defined]
+    starts: list[int] = []
+    pres: list[str] = []
+    for i, group in enumerate(groups):
+        m0 = group[0]
+        floor = groups[i - 1][-1].end if i else l_start
+        s_start = _sentence_start(sentences, m0.start, l_start)
+        floor = max(floor, s_start)
+        before = t[floor : m0.start]
+        pm = _PRE_STATUS.search(before)
+        start = floor + pm.start() if pm else m0.start
+        starts.append(start)
+        pres.append(t[start : m0.start] if pm else "")
+    for i, group in enumerate(groups):
+        m0 = group[0]
+        c_start = starts[i]
+        c_end = starts[i + 1] if i + 1 < len(groups) else l_end
+        s_start = _sentence_start(sentences, m0.start, l_start)
+        ranges: list[tuple[int, int]] = []
+        for a, b in sentences:
+            a2, b2 = max(a, c_start), min(b, c_end)
+            if a2 >= b2:
+                continue
+            if a > m0.start and P.HYPOTHETICAL.search(t, a2, b2):
+                continue  # a continuation sentence that speaks of what might be
+            ranges.append((a2, b2))
+        if not ranges:
+            continue
+        sentence_text = t[s_start : _sentence_end(sentences, m0.start, l_end)]
+        own_text = t[c_start:c_end]
+        flags = set(st.header_flags) | line_flags
+        if st.section == SectionKind.HISTORY:
+            flags.add(Flag.HISTORICAL)
+        if P.HISTORICAL.search(sentence_text) and not P.REPEAT.search(sentence_text):
+            flags.add(Flag.HISTORICAL)
+        if P.HYPOTHETICAL.search(t, min(s_start, c_start), c_end) and not P.PENDING.search(own_text):
+            flags.add(Flag.HYPOTHETICAL)
+        repeat = st.header_repeat or line_repeat or bool(P.REPEAT.search(sentence_text))
+        ctx = Context(
+            section=st.section,
+            section_index=st.section_index,
+            specimen=st.specimen,
+            specimen_index=st.specimen_index,
+            repeat=repeat,
+        )
+        clause = _Clause(
+            kinds=[m.kind for m in group],
+            mention=_Mention(group[0].kind, group[0].start, group[-1].end, t[group[0].start : group[-1].end]),
+            ranges=ranges,
+            context=ctx,
+            flags=flags,
+            pre=pres[i],
+            pre_start=c_start,
+            final=bool(P.FINAL.search(t[s_start : m0.end + 12])),
+            line_no=line_no,
+        )
+        out.append(clause)
+    return out
+
+
+def _sentence_start(sentences: list[tuple[int, int]], pos: int, default: int) -> int:
+    for a, b in sentences:
+        if a <= pos < b:
+            return a
+    return default
+
+
+def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> int:
+    for a, b in sentences:
+        if a <= pos < b:
+            return b
+    return default
+
+
+# --------------------------------------------------------------------------- reading values
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", "."))
+
+
+class _Reader:
+    """Turns clauses into findings; keeps evidence spans true to the original text."""
+
+    def __init__(self, norm: Normalized, t: str, cells: list[tuple[int, int, str]] | None = None) -> None:
+        self.norm = norm
+        self.t = t
+        self.cells = cells or []
+        self.warnings: list[str] = []
+
+    def cell_value(self, clause: _Clause, kind: str, pattern: str = r"\d{1,3}(?:[.,]\d{1,2})?"):
+        """A bare value in a table cell of ``kind`` inside the clause ("| 40 |" under "% positive")."""
+        for a, b, k in self.cells:
+            if k != kind:
+                continue
+            if not any(ra <= a and b <= rb for ra, rb in clause.ranges):
+                continue
+            m = regex.search(r"(?<![\w.])(" + pattern + r")(?![\w.%])", self.t[a:b])
+            if m:
+                return a + m.start(1), a + m.end(1), m.group(1)
+        return None
+
+    # ---- evidence
+    def ev(self, field_name: str, start: int, end: int, pattern: str) -> Evidence:
+        o_start, o_end = self.norm.span(start, end)
+        return Evidence(
+            field=field_name,
+            start=o_start,
+            end=o_end,
+            text=self.norm.original[o_start:o_end],
+            pattern=pattern,
+            fuzzy_score=self.norm.fuzzy_score(start, end),
+        )
+
+    def search(self, pattern: regex.Pattern[str], clause: _Clause, exclude: list[tuple[int, int]] | None = None):
+        """First match of ``pattern`` over the clause pieces, skipping excluded spans."""
+        for a, b in clause.ranges:
+            for m in pattern.finditer(self.t, a, b):
+                if exclude and any(m.start() < e and s < m.end() for s, e in exclude):
+                    continue
+                return m
+        return None
+
+    def finditer(self, pattern: regex.Pattern[str], clause: _Clause):
+        for a, b in clause.ranges:
+            yield from pattern.finditer(self.t, a, b)
+
+    def body(self, clause: _Clause) -> str:
+        return " ".join(self.t[a:b] for a, b in clause.ranges)
+
+    # ---- dispatch
+    def read(self, clause: _Clause) -> list[Any]:
+        if Flag.HYPOTHETICAL in clause.flags:
+            return []
+        kind = clause.primary
+        markers = set(clause.kinds) & {"er", "pr", "her2", "ki67"}
+        if (kind in markers and len(markers) > 1) or kind == "allmarkers":
+            return self.read_group(clause)
+        if kind in ("er", "pr"):
+            f = self.read_receptor(clause, Marker(kind))
+            return [f] if f else []
+        if kind == "ki67":
+            f = self.read_ki67(clause)
+            return [f] if f else []
+        if kind in _HER2_KINDS:
+            return self.read_her2(clause)
+        if kind == "hr":
+            return self.read_hr(clause)
+        if kind == "triple":
+            return self.read_triple(clause)
+        return []
+
+    def _base(self, clause: _Clause, extra_flags: set[Flag] | None = None) -> dict[str, Any]:
+        flags = set(clause.flags) | (extra_flags or set())
+        flags.discard(Flag.HYPOTHETICAL)
+        ctx = clause.context
+        a = clause.ranges[0][0]
+        b = clause.ranges[-1][1]
+        o_a, o_b = self.norm.span(min(a, clause.pre_start), b)
+        return {"context": ctx, "flags": frozenset(flags), "start": o_a, "end": o_b}
+
+    # ---- groups ("ER/PR/HER2: +/+/-", "ER and PR are positive", "biomarkers pending")
+    def read_group(self, clause: _Clause) -> list[Any]:
+        kinds = [k for k in clause.kinds if k in ("er", "pr", "her2", "ki67")]
+        if clause.primary == "allmarkers":
+            kinds = ["er", "pr", "her2"]
+        body = self.body(clause)
+        out: list[Any] = []
+        first_a = clause.ranges[0][0]
+        pm = P.POSITIONAL_SIGNS.match(self.t, first_a, clause.ranges[0][1])
+        if pm and len(kinds) > 1:
+            signs = [s.strip().lower() for s in pm.group("s").split("/")]
+            if len(signs) == len(kinds):
+                for kind, sign in zip(kinds, signs):
+                    positive = sign in ("+", "pos")
+                    ev = self.ev("status", pm.start("s"), pm.end("s"), "shorthand.positional")
+                    out.extend(self._sign_finding(clause, kind, positive, ev))
+                return out
+        if P.NOT_PERFORMED.search(body) and not P.PENDING.search(body):
+            for kind in kinds:
+                out.extend(self._empty(clause, kind, Flag.NOT_PERFORMED))
+            return out
+        pend = self.search(P.PENDING, clause)
+        if pend:
+            ev = self.ev("status", pend.start(), pend.end(), "status.pending")
+            for kind in kinds:
+                out.extend(self._pending(clause, kind, ev))
+            return out
+        if clause.primary == "allmarkers":
+            return out
+        # shared words apply to each member: "ER and PR are both positive", "(<1% staining each)"
+        for kind in kinds:
+            if kind in ("er", "pr"):
+                f = self.read_receptor(clause, Marker(kind))
+                if f:
+                    out.append(f)
+            elif kind == "her2":
+                out.extend(self.read_her2(clause, shared=True))
+        return out
+
+    def _sign_finding(self, clause: _Clause, kind: str, positive: bool, ev: Evidence) -> list[Any]:
+        base = self._base(clause, {Flag.SHORTHAND})
+        if kind in ("er", "pr"):
+            status = ReceptorStatus.POSITIVE if positive else ReceptorStatus.NEGATIVE
+            return [ReceptorFinding(marker=Marker(kind), status=status, evidence=(ev,), **base)]
+        if kind == "her2":
+            status = Her2Status.POSITIVE if positive else Her2Status.NEGATIVE
+            return [Her2StatusFinding(status=status, final=False, evidence=(ev,), **base)]
+        if kind == "hr":
+            return [HrFinding(status=HrStatus.POSITIVE if positive else HrStatus.NEGATIVE, evidence=(ev,), **base)]
+        return []
+
+    def _pending(self, clause: _Clause, kind: str, ev: Evidence) -> list[Any]:
+        base = self._base(clause)
+        if kind in ("er", "pr"):
+            return [ReceptorFinding(marker=Marker(kind), status=ReceptorStatus.PENDING, evidence=(ev,), **base)]
+        if kind == "her2":
+            return [Her2StatusFinding(status=Her2Status.PENDING, evidence=(ev,), **base)]
+        if kind == "ki67":
+            return [Ki67Finding(pending=True, evidence=(ev,), **base)]
+        return []
+
+    def _empty(self, clause: _Clause, kind: str, flag: Flag) -> list[Any]:
+        base = self._base(clause, {flag})
+        if kind in ("er", "pr"):
+            return [ReceptorFinding(marker=Marker(kind), **base)]
+        if kind == "her2":
+            return [Her2StatusFinding(**base)]
+        if kind == "ki67":
+            return [Ki67Finding(**base)]
+        return []
+
+    # ---- triple negative / positive, HR
+    def read_triple(self, clause: _Clause) -> list[Any]:
+        word = clause.mention.text.lower()
+        positive = "pos" in word
+        ev = self.ev("status", clause.mention.start, clause.mention.end, "shorthand.triple")
+        out: list[Any] = []
+        for kind in ("er", "pr", "her2"):
+            out.extend(self._sign_finding(clause, kind, positive, ev))
+        return out
+
+    def read_hr(self, clause: _Clause) -> list[Any]:
+        a, b = clause.ranges[0]
+        after = self.t[clause.mention.end : b]
+        sm = P.SIGN.match(after)
+        if sm:
+            sign = sm.group("a") or sm.group("b") or sm.group("c")
+            s = clause.mention.end + sm.start()
+            ev = self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "hr.sign")
+            return self._sign_finding(clause, "hr", sign == "+", ev)
+        m = self.search(P.RECEPTOR_STATUS, clause)
+        if m and m.lastgroup in ("pos", "neg") and m.start() - clause.mention.end < 20:
+            ev = self.ev("status", m.start(), m.end(), "hr.word")
+            return self._sign_finding(clause, "hr", m.lastgroup == "pos", ev)
+        return []
+
+    # ---- ER / PR
+    def read_receptor(self, clause: _Clause, marker: Marker) -> ReceptorFinding | None:
+        t = self.t
+        evidence: list[Evidence] = []
+        values: dict[str, Any] = {}
+        flags: set[Flag] = set()
+        first_a, first_b = clause.ranges[0]
+        body = self.body(clause)
+        # DCIS inside the clause: "positive in the invasive component ... and negative in the DCIS"
+        dcis_split = self._dcis_split(clause)
+        if dcis_split is not None and dcis_split <= clause.mention.end:
+            flags.add(Flag.DCIS)
+            dcis_split = None
+        if dcis_split is not None:
+            clause = _Clause(
+                kinds=clause.kinds, mention=clause.mention,
+                ranges=[(a, min(b, dcis_split)) for a, b in clause.ranges if a < dcis_split],
+                context=clause.context, flags=clause.flags, pre=clause.pre, pre_start=clause.pre_start,
+            )
+        # sign right after the mention: "ER+", "PR -/", "ER (+)"
+        after = t[clause.mention.end : first_b]
+        sm = P.SIGN.match(after)
+        if sm:
+            sign = sm.group("a") or sm.group("b") or sm.group("c")
+            values["status"] = ReceptorStatus.POSITIVE if sign == "+" else ReceptorStatus.NEGATIVE
+            evidence.append(self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "receptor.sign"))
+            flags.add(Flag.SHORTHAND)
+        if "status" not in values:
+            if P.NOT_PERFORMED.search(body) and not regex.search(r"\d\s*%", body) and not P.PENDING.search(body):
+                nm = self.search(P.NOT_PERFORMED, clause)
+                if nm:
+                    evidence.append(self.ev("status", nm.start(), nm.end(), "status.not_performed"))
+                flags.add(Flag.NOT_PERFORMED)
+                return ReceptorFinding(marker=marker, evidence=tuple(evidence), **self._base(clause, flags))
+            pre = clause.pre.lower()
+            pm = P.RECEPTOR_STATUS.search(pre) if pre else None
+            m = self.search(P.RECEPTOR_STATUS, clause)
+            if pm is not None and (pm.lastgroup in ("neg", "pos")):
+                values["status"] = ReceptorStatus.NEGATIVE if pm.lastgroup == "neg" else ReceptorStatus.POSITIVE
+                evidence.append(self.ev("status", clause.pre_start + pm.start(), clause.pre_start + pm.end(), "receptor.status.pre"))
+                if pm.lastgroup == "pos":
+                    qm = P.QUALIFIER.search(pre)
+                    if qm:
+                        values["qualifier"] = qm.group("q").lower()
+            elif m is not None:
+                group = m.lastgroup
+                values["status"] = {
+                    "low": ReceptorStatus.LOW_POSITIVE,
+                    "neg": ReceptorStatus.NEGATIVE,
+                    "equiv": ReceptorStatus.EQUIVOCAL,
+                    "pos": ReceptorStatus.POSITIVE,
+                }[group]
+                evidence.append(self.ev("status", m.start(), m.end(), f"receptor.status.{group}"))
+                qm = P.QUALIFIER.search(m.group())
+                if qm and group == "pos":
+                    values["qualifier"] = qm.group("q").lower()
+            else:
+                pend = self.search(P.PENDING, clause)
+                if pend:
+                    values["status"] = ReceptorStatus.PENDING
+                    evidence.append(self.ev("status", pend.start(), pend.end(), "status.pending"))
+        self._read_proportion(clause, values, evidence)
+        self._read_intensity(clause, values, evidence)
+        self._read_allred(clause, values, evidence)
+        hm = self.search(P.HSCORE, clause)
+        if hm and int(hm.group("h")) <= 300:
+            values["h_score"] = int(hm.group("h"))
+            evidence.append(self.ev("h_score", hm.start(), hm.end(), "receptor.hscore"))
+        else:
+            cell = self.cell_value(clause, "hscore", r"\d{1,3}")
+            if cell is not None and int(cell[2]) <= 300:
+                values["h_score"] = int(cell[2])
+                evidence.append(self.ev("h_score", cell[0], cell[1], "table.cell.hscore"))
+        if "allred" not in values:
+            cell = self.cell_value(clause, "allred", r"[02-8]")
+            if cell is not None:
+                values["allred"] = int(cell[2])
+                evidence.append(self.ev("allred", cell[0], cell[1], "table.cell.allred"))
+        if not values:
+            return None
+        if any(e.fuzzy_score is not None for e in evidence):
+            flags.add(Flag.FUZZY)
+        return ReceptorFinding(marker=marker, evidence=tuple(evidence), **values, **self._base(clause, flags))
+
+    def _dcis_split(self, clause: _Clause) -> int | None:
+        m = self.search(P.DCIS, clause)
+        if m is None:
+            return None
+        start = clause.ranges[0][0]
+        seg = self.t[start : m.start()]
+        cut = max(seg.rfind(";"), seg.rfind(" and "), seg.rfind(" but "), seg.rfind(" whereas "), seg.rfind(" while "))
+        if cut < 0:
+            return m.start() if m.start() <= clause.mention.end else start
+        return start + cut
+
+    def _read_proportion(self, clause: _Clause, values: dict[str, Any], evidence: list[Evidence]) -> None:
+        excluded = [(m.start(), m.end()) for m in self.finditer(P.BREAKDOWN, clause)]
+        m = None
+        for lm in self.finditer(P.PERCENT_LABEL, clause):  # "Percentage of cells ...: 5%"
+            line_end = self.t.find("\n", lm.end())
+            line_end = len(self.t) if line_end < 0 else line_end
+            cand = P.PERCENT.search(self.t, lm.end(), line_end)
+            if cand:
+                m = cand
+                break
+            if regex.match(r"\s{0,3}less\s{1,3}than\s{1,3}1\s{0,2}%", self.t[lm.end() : line_end], regex.I):
+                m = cand
+        if m is None:
+            m = self.search(P.PERCENT, clause, excluded)
+        if m is None:
+            cell = self.cell_value(clause, "pct")
+            if cell is not None and _num(cell[2]) <= 100:
+                values["percent"] = _num(cell[2])
+                evidence.append(self.ev("percent", cell[0], cell[1], "table.cell.percent"))
+            return
+        pat = m.lastgroup or "one"
+        try:
+            if pat == "range":
+                lo, hi = _num(m.group("lo")), _num(m.group("hi"))
+                if lo > hi or hi > 100:
+                    return
+                values["percent_range"] = (lo, hi)
+            elif pat == "lt":
+                v = _num(m.group("ltv"))
+                if v > 100:
+                    return
+                values["percent_range"] = (0.0, v)
+            elif pat == "le_alt":
+                v = _num(m.group("lev"))
+                if v > 100:
+                    return
+                values["percent_range"] = (0.0, v)
+            elif pat == "gt":
+                v = _num(m.group("gtv"))
+                if v > 100:
+                    return
+                values["percent_range"] = (v, 100.0)
+            else:
+                v = _num(m.group("v"))
+                if v > 100:
+                    return
+                values["percent"] = v
+        except ValueError:
+            return
+        field_name = "percent_range" if "percent_range" in values else "percent"
+        evidence.append(self.ev(field_name, m.start(), m.end(), f"receptor.percent.{pat}"))
+
+    def _read_intensity(self, clause: _Clause, values: dict[str, Any], evidence: list[Evidence]) -> None:
+        for m in self.finditer(P.INTENSITY, clause):
+            a = _INTENSITY[m.group("a").lower()]
+            b = _INTENSITY[m.group("b").lower()] if m.group("b") else None
+            if b and b != a:
+                value = _COMBINED.get((a, b))
+                if value is None:
+                    continue
+            else:
+                value = Intensity(a)
+            values["intensity"] = value
+            evidence.append(self.ev("intensity", m.start(), m.end(), "receptor.intensity"))
+            return
+        pre = clause.pre
+        if pre:
+            m = P.INTENSITY.search(pre)
+            if m and not m.group("b"):
+                values["intensity"] = Intensity(_INTENSITY[m.group("a").lower()])
+                evidence.append(
+                    self.ev("intensity", clause.pre_start + m.start(), clause.pre_start + m.end(), "receptor.intensity.pre")
+                )
+
+    def _read_allred(self, clause: _Clause, values: dict[str, Any], evidence: list[Evidence]) -> None:
+        m = self.search(P.ALLRED, clause)
+        if m:
+            total = m.group("t") or m.group("t2") or m.group("t3")
+            ps = m.group("p") or m.group("p3")
+            is_ = m.group("i") or m.group("i3")
+            if total is not None and int(total) != 1:
+                values["allred"] = int(total)
+                evidence.append(self.ev("allred", m.start(), m.end(), "receptor.allred"))
+                if ps is not None and is_ is not None and int(ps) + int(is_) == int(total):
+                    values["allred_ps"], values["allred_is"] = int(ps), int(is_)
+        pm = self.search(P.ALLRED_PARTS, clause)
+        if pm:
+            ps, is_ = int(pm.group("p")), int(pm.group("i"))
+            if "allred" not in values or values["allred"] == ps + is_:
+                values["allred_ps"], values["allred_is"] = ps, is_
+                evidence.append(self.ev("allred_ps", pm.start(), pm.end(), "receptor.allred.parts"))
+
+    # ---- Ki-67
+    def read_ki67(self, clause: _Clause) -> Ki67Finding | None:
+        values: dict[str, Any] = {}
+        evidence: list[Evidence] = []
+        body = self.body(clause)
+        m = self.search(P.PERCENT, clause)
+        if m:
+            pat = m.lastgroup or "one"
+            if pat == "range":
+                lo, hi = _num(m.group("lo")), _num(m.group("hi"))
+                if lo <= hi <= 100:
+                    values["percent_range"] = (lo, hi)
+            elif pat in ("lt", "le_alt"):
+                v = _num(m.group("ltv") or m.group("lev"))
+                if v <= 100:
+                    values["percent_range"] = (0.0, v)
+            elif pat == "gt":
+                v = _num(m.group("gtv"))
+                if v <= 100:
+                    values["percent_range"] = (v, 100.0)
+            else:
+                v = _num(m.group("v"))
+                if v <= 100:
+                    values["percent"] = v
+            if values:
+                f = "percent_range" if "percent_range" in values else "percent"
+                evidence.append(self.ev(f, m.start(), m.end(), f"ki67.percent.{pat}"))
+        if not values:
+            cell = self.cell_value(clause, "pct")
+            if cell is not None and _num(cell[2]) <= 100:
+                values["percent"] = _num(cell[2])
+                evidence.append(self.ev("percent", cell[0], cell[1], "table.cell.percent"))
+        lm = self.search(P.KI67_LEVEL, clause)
+        if lm and not regex.search(r"\bnot\s{1,3}$", self.t[max(0, lm.start() - 6) : lm.start()]):
+            values["level_word"] = Ki67Level.HIGH if lm.lastgroup == "high" else Ki67Level.LOW
+            evidence.append(self.ev("level_word", lm.start(), lm.end(), "ki67.level"))
+        if not values:
+            pend = self.search(P.PENDING, clause)
+            if pend:
+                values["pending"] = True
+                evidence.append(self.ev("pending", pend.start(), pend.end(), "status.pending"))
+        if not values:
+            return None
+        return Ki67Finding(evidence=tuple(evidence), **values, **self._base(clause))
+
+    # ---- HER2
+    def read_her2(self, clause: _Clause, shared: bool = False) -> list[Any]:
+        t = self.t
+        flags: set[Flag] = set()
+        dcis_split = self._dcis_split(clause)
+        if dcis_split is not None and dcis_split <= clause.mention.end:
+            flags.add(Flag.DCIS)
+        elif dcis_split is not None:
+            clause = _Clause(
+                kinds=clause.kinds, mention=clause.mention,
+                ranges=[(a, min(b, dcis_split)) for a, b in clause.ranges if a < dcis_split],
+                context=clause.context, flags=clause.flags, pre=clause.pre, pre_start=clause.pre_start,
+                final=clause.final,
+            )
+        body = self.body(clause)
+        is_ish = clause.primary in ("ish", "measure", "cep")
+        out: list[Any] = []
+        base = self._base(clause, flags)
+
+        # ---- ISH numbers and result
+        ish_vals: dict[str, Any] = {}
+        ish_ev: list[Evidence] = []
+        taken: list[tuple[int, int]] = []
+        for m in self.finditer(P.ISH_CEP17, clause):
+            ish_vals.setdefault("cep17", _num(m.group("v")))
+            if len(ish_ev) == 0 or all(e.field != "cep17" for e in ish_ev):
+                ish_ev.append(self.ev("cep17", m.start(), m.end(), "her2.ish.cep17"))
+            taken.append((m.start(), m.end()))
+        snr = self.search(P.ISH_SNR, clause)
+        if snr:
+            ish_vals["copy_number"] = _num(snr.group("v"))
+            ish_ev.append(self.ev("copy_number", snr.start(), snr.end(), "her2.ish.snr"))
+            taken.append((snr.start(), snr.end()))
+        rm = self.search(P.ISH_RATIO, clause, taken)
+        if rm:
+            ish_vals["ratio"] = _num(rm.group("v"))
+            ish_ev.append(self.ev("ratio", rm.start(), rm.end(), "her2.ish.ratio"))
+            taken.append((rm.start(), rm.end()))
+        if "copy_number" not in ish_vals:
+            cm = self.search(P.ISH_COPY, clause, taken)
+            if cm and (is_ish or ish_vals or regex.search(r"signal|cop(?:y|ies)|/\s*(?:cell|nucleus)", cm.group(), regex.I)):
+                v = cm.group("v") or cm.group("v2") or cm.group("v3") or cm.group("v4")
+                ish_vals["copy_number"] = _num(v)
+                ish_ev.append(self.ev("copy_number", cm.start(), cm.end(), "her2.ish.copy_number"))
+                taken.append((cm.start(), cm.end()))
+        ish_words_in_her2 = bool(regex.search(r"amplif", body, regex.I))
+        if is_ish or ish_vals or ish_words_in_her2:
+            res = self.search(P.ISH_RESULT, clause, taken)
+            if res and (is_ish or ish_vals or "amplif" in res.group().lower()):
+                ish_vals["result"] = {
+                    "neg": IshResult.NOT_AMPLIFIED,
+                    "equiv": IshResult.EQUIVOCAL,
+                    "pos": IshResult.AMPLIFIED,
+                }[res.lastgroup]
+                ish_ev.append(self.ev("result", res.start(), res.end(), f"her2.ish.result.{res.lastgroup}"))
+            gm = self.search(P.ISH_GROUP, clause)
+            if gm and (is_ish or ish_vals):
+                ish_vals["group_stated"] = int(gm.group("g"))
+                ish_ev.append(self.ev("group_stated", gm.start(), gm.end(), "her2.ish.group"))
+            if "result" not in ish_vals and is_ish:
+                if P.NOT_PERFORMED.search(body) and not ish_vals:
+                    return [Her2IshFinding(evidence=(), **self._base(clause, flags | {Flag.NOT_PERFORMED}))]
+                pend = self.search(P.PENDING, clause)
+                if pend and not any(k in ish_vals for k in ("ratio", "copy_number")):
+                    ish_vals["result"] = IshResult.PENDING
+                    ish_ev.append(self.ev("result", pend.start(), pend.end(), "status.pending"))
+            if ish_vals:
+                if P.ISH_SINGLE.search(body):
+                    ish_vals["probe"] = Probe.SINGLE
+                elif P.ISH_DUAL.search(body) or "ratio" in ish_vals or "cep17" in ish_vals:
+                    ish_vals["probe"] = Probe.DUAL
+                out.append(Her2IshFinding(evidence=tuple(ish_ev), **ish_vals, **base))
+        if is_ish:
+            # an ISH clause may also carry the final status ("Final HER2 status: POSITIVE")
+            return out
+
+        # ---- IHC (and a stated overall status)
+        ihc_vals: dict[str, Any] = {}
+        ihc_ev: list[Evidence] = []
+        if not shared:
+            after = t[clause.mention.end : clause.ranges[0][1]]
+            sm = P.SIGN.match(after)
+        else:
+            sm = None
+        rng = self.search(P.IHC_SCORE_RANGE, clause, taken)
+        if rng:
+            ihc_vals["score_range"] = True
+            ihc_ev.append(self.ev("score", rng.start(), rng.end(), "her2.ihc.score_range"))
+        else:
+            sc = self.search(P.IHC_SCORE, clause, taken)
+            if sc:
+                digit = sc.group("s1") or sc.group("s2") or sc.group("s3")
+                ihc_vals["score"] = _SCORES[digit]
+                ihc_ev.append(self.ev("score", sc.start(), sc.end(), "her2.ihc.score"))
+        # status words (outside the ISH part)
+        status_m = None
+        pre = clause.pre.lower()
+        if pre and regex.search(r"\b(?:no|without|negative\s+for)\s*(?:the\s+)?$", pre):
+            if regex.search(r"over-?expression|protein", body, regex.I) or "negative" in pre:
+                ihc_vals["status"] = Her2Status.NEGATIVE
+                ihc_ev.append(self.ev("status", clause.pre_start, clause.mention.start, "her2.status.pre"))
+        if "status" not in ihc_vals and sm:
+            sign = sm.group("a") or sm.group("b") or sm.group("c")
+            ihc_vals["status"] = Her2Status.POSITIVE if sign == "+" else Her2Status.NEGATIVE
+            ihc_ev.append(self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "her2.sign"))
+            flags.add(Flag.SHORTHAND)
+        if "status" not in ihc_vals:
+            status_m = self.search(P.HER2_STATUS, clause, taken)
+            if status_m and not (ish_vals and "amplif" in status_m.group().lower()):
+                ihc_vals["status"] = {
+                    "neg": Her2Status.NEGATIVE,
+                    "equiv": Her2Status.EQUIVOCAL,
+                    "pos": Her2Status.POSITIVE,
+                }[status_m.lastgroup]
+                ihc_ev.append(self.ev("status", status_m.start(), status_m.end(), f"her2.status.{status_m.lastgroup}"))
+        cat = self.search(P.HER2_CATEGORY, clause, taken)
+        if cat:
+            ihc_vals["category_word"] = {
+                "ultralow": Her2Category.ULTRALOW,
+                "null": Her2Category.ZERO_NULL,
+                "low": Her2Category.LOW,
+            }[cat.lastgroup]
+            ihc_ev.append(self.ev("category_word", cat.start(), cat.end(), f"her2.category.{cat.lastgroup}"))
+        self._read_stain_description(clause, ihc_vals, ihc_ev, taken)
+        pending = None
+        if "score" not in ihc_vals and "status" not in ihc_vals:
+            pending = self.search(P.PENDING, clause)
+            if P.NOT_PERFORMED.search(body) and not pending:
+                nm = self.search(P.NOT_PERFORMED, clause)
+                ev = (self.ev("status", nm.start(), nm.end(), "status.not_performed"),) if nm else ()
+                out.append(Her2StatusFinding(evidence=ev, **self._base(clause, flags | {Flag.NOT_PERFORMED})))
+                return out
+        has_ihc = any(k in ihc_vals for k in ("score", "score_range", "staining", "completeness", "stain_extent"))
+        if any(e.fuzzy_score is not None for e in ihc_ev):
+            flags.add(Flag.FUZZY)
+        base = self._base(clause, flags)
+        if has_ihc:
+            out.append(Her2IhcFinding(evidence=tuple(ihc_ev), **ihc_vals, **base))
+        elif "status" in ihc_vals or "category_word" in ihc_vals:
+            status = ihc_vals.get("status")
+            if status is None and ihc_vals.get("category_word") in (Her2Category.LOW, Her2Category.ULTRALOW):
+                status = Her2Status.NEGATIVE
+            if ish_vals and status in (Her2Status.POSITIVE, Her2Status.NEGATIVE) and not clause.final:
+                pass  # "HER2 negative (not amplified)": the ISH finding carries it
+            else:
+                out.append(
+                    Her2StatusFinding(
+                        status=status,
+                        category_word=ihc_vals.get("category_word"),
+                        final=clause.final and Flag.SHORTHAND not in flags,
+                        evidence=tuple(ihc_ev),
+                        **base,
+                    )
+                )
+        elif pending is not None:
+            ev = self.ev("status", pending.start(), pending.end(), "status.pending")
+            if regex.search(r"\b(?:IHC|immuno)", self.t[clause.mention.start : pending.start()], regex.I):
+                out.append(Her2IhcFinding(status=Her2Status.PENDING, evidence=(ev,), **base))
+            else:
+                out.append(Her2StatusFinding(status=Her2Status.PENDING, evidence=(ev,), **base))
+        return out
+
+    def _read_stain_description(
+        self, clause: _Clause, vals: dict[str, Any], ev: list[Evidence], taken: list[tuple[int, int]]
+    ) -> None:
+        none = self.search(P.HER2_NO_STAINING, clause, taken)
+        if none:
+            vals["staining"] = Her2Staining.NONE
+            ev.append(self.ev("staining", none.start(), none.end(), "her2.ihc.staining.none"))
+        membrane = self.search(regex.compile(r"membran\w{0,4}|staining|circumferential", regex.I), clause, taken)
+        if membrane is None:
+            if vals.get("category_word") == Her2Category.ULTRALOW:
+                vals["staining"] = Her2Staining.FAINT
+            elif vals.get("category_word") == Her2Category.ZERO_NULL and "staining" not in vals:
+                vals["staining"] = Her2Staining.NONE
+            return
+        comp = self.search(P.STAIN_COMPLETENESS, clause, taken)
+        if comp:
+            vals["completeness"] = "incomplete" if comp.group("inc") else "complete"
+            ev.append(self.ev("completeness", comp.start(), comp.end(), "her2.ihc.completeness"))
+        inten = self.search(P.STAIN_INTENSITY, clause, taken)
+        if inten:
+            vals["stain_intensity"] = {
+                "faint": "faint", "wm": "weak_to_moderate", "weak": "weak", "mod": "moderate", "int": "intense"
+            }[inten.lastgroup]
+            ev.append(self.ev("stain_intensity", inten.start(), inten.end(), "her2.ihc.intensity"))
+        ext = self.search(P.STAIN_EXTENT, clause, taken)
+        if ext:
+            if ext.group("gt"):
+                vals["stain_extent"] = "gt10"
+            elif ext.group("le"):
+                v = ext.group("lev")
+                if v is None or _num(v) <= 10:
+                    vals["stain_extent"] = "le10"
+            else:
+                v = _num(ext.group("n"))
+                if 0 < v <= 10:
+                    vals["stain_extent"] = "le10"
+                elif v > 10:
+                    vals["stain_extent"] = "gt10"
+            if "stain_extent" in vals:
+                ev.append(self.ev("stain_extent", ext.start(), ext.end(), "her2.ihc.extent"))
+        if vals.get("category_word") == Her2Category.ULTRALOW:
+            vals["staining"] = Her2Staining.FAINT
+        elif (
+            "staining" not in vals
+            and vals.get("stain_intensity") in ("faint", "weak")
+            and vals.get("stain_extent") == "le10"
+            and vals.get("score") in (None, IhcScore.ZERO)
+        ):
+            vals["staining"] = Her2Staining.FAINT
+        elif vals.get("category_word") == Her2Category.ZERO_NULL and "staining" not in vals:
+            vals["staining"] = Her2Staining.NONE

@@ -1,0 +1,301 @@
+"""Compiled patterns, each with a stable dotted id (the id goes into every finding's evidence).
+
+All patterns run on normalised text (see :mod:`her2_interpret.normalize`): Unicode spaces are
+spaces, every dash is ``-``, fullwidth forms are ASCII. Every repetition is bounded or runs
+over a character class that cannot overlap its neighbour, so matching stays linear.
+Patterns are compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_F = regex.IGNORECASE | regex.VERBOSE | regex.VERSION1 - regex.VERSION1  # VERSION0 semantics
+
+NUM = r"\d{1,3}(?:[.,]\d{1,3})?"  # a number such as 95, 22.4, 1,4 (comma decimals)
+DEC = r"\d{1,2}(?:[.,]\d{1,3})?"  # an ISH value such as 2.25
+
+
+def _c(pattern: str, flags: int = regex.IGNORECASE | regex.VERBOSE) -> regex.Pattern[str]:
+    return regex.compile(pattern, flags)
+
+
+# --------------------------------------------------------------------------- marker mentions
+
+#: One combined pattern for every marker mention; the group name says which marker.
+MENTION = _c(
+    r"""
+    (?P<ish>
+        \b(?:IQ)?(?:F|S|C|D|B)?ISH\b                      # FISH, SISH, CISH, DISH, BDISH, ISH
+      | \bin[\s-]{1,3}situ[\s-]{1,3}hybridi[sz]ation\b
+    )
+  | (?P<cep>\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bchromosome[\s-]{1,2}17\b|\bD17Z1\b)
+  | (?P<her2>
+        \bHER[\s-]{0,2}2(?:[\s/-]{0,2}neu)?\b(?![\s-]{0,2}(?:targeted|directed|therap|blockade|inhibit))
+      | \bc-?erb-?B-?2\b | \bERBB2\b | \bHER2neu\b | \bneu\b(?=[\s:]) 
+    )
+  | (?P<ki67>\bKi[\s-]{0,2}67\b|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)
+  | (?P<er>
+        \b(?:o?estrogen|oestrogen)(?:[\s-]{1,3}receptors?)?(?:[\s-]{1,3}alpha)?\b
+      | (?-i:\bER(?:a|α)?\b) | (?-i:\bEr\b)(?=\s{0,2}[:+/(-])
+      | \ber\b(?=\s{0,2}(?:[+/:-]|pos|neg|\d))
+    )
+  | (?P<pr>
+        \bprogesterone(?:[\s-]{1,3}receptors?)?\b
+      | (?-i:\b(?:PR|PgR|PGR|Pgr)\b) | \bpgr\b
+      | \bpr\b(?=\s{0,2}(?:[+/:-]|pos|neg|\d))
+    )
+  | (?P<hr>\b(?:HR|hormone[\s-]{1,3}receptors?)\b(?!\s{0,2}studies\b(?!\s{0,3}:\s{0,3}(?:pending|see))))
+  | (?P<triple>\btriple[\s-]{0,2}(?:negative|neg|positive|pos)\b|\bTNBC\b)
+  | (?P<allmarkers>
+        \b(?:breast\s{1,3})?(?:prognostic|predictive)\s{1,3}(?:and\s{1,3}predictive\s{1,3})?(?:bio)?markers?\b
+      | \b(?:breast\s{1,3})?biomarkers?(?:\s{1,3}(?:studies|testing|tests|results))?\b
+      | \breceptor\s{1,3}(?:studies|status)\b
+    )
+    """
+)
+
+#: After a HER2 mention: this HER2 names an ISH test or an ISH measurement, not IHC.
+HER2_ISH_FOLLOW = _c(
+    r"""^[\s:(,]{0,3}(?:\([^)\n]{0,40}\)\s{0,3})?(?:by\s{1,3})?
+    (?:gene|dna|dual|single|amplif|(?:IQ)?(?:F|S|C|D|B)?ISH\b|in\s{1,3}situ|locus)"""
+)
+HER2_MEASURE_FOLLOW = _c(
+    r"""^\s{0,3}(?:\([^)\n]{0,16}\)\s{0,3})?(?:
+        [/:]\s{0,2}(?:CEP|CEN|Chr|chromosome)\s{0,2}-?\s{0,2}17      # HER2/CEP17
+      | (?:gene\s{1,3})?(?:average\s{1,3}|mean\s{1,3})?(?:copy|copies|signals?)\b   # HER2 copy number
+      | [:=]?[\t ]{0,40}\d{1,2}[.,]\d                              # HER2 5.4/cell, HER2 (ERBB2) 2.6
+    )"""
+)
+HER2_IHC_FOLLOW = _c(r"^[\s:(,]{0,3}(?:by\s{1,3})?(?:IHC|immuno)")
+
+#: Between two mentions of one group: "ER/PR", "ER and PR", "ER, PR and HER2", "estrogen nor ...".
+GROUP_JOIN = _c(r"^(?:\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\+|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b)\s{0,3})$")
+
+# --------------------------------------------------------------------------- structure
+
+SECTION_ADDENDUM = _c(
+    r"^[\s*#=_-]{0,20}(?:addend(?:um|a)|supplement(?:ary|al)\s{1,3}report|supplementary\s{1,3}(?:studies|result))\b"
+)
+SECTION_AMENDMENT = _c(
+    r"^[\s*#=_-]{0,20}(?:amended\s{1,3}report|amendment|revised\s{1,3}report|corrected\s{1,3}report)\b"
+)
+SECTION_COMMENT = _c(r"^[\s*#-]{0,6}(?:comments?|notes?)\s{0,3}[:-]")
+SECTION_HISTORY = _c(
+    r"""^[\s*#-]{0,6}(?:clinical\s{1,3}(?:history|information|details|data|notes|summary)|history
+        |indications?|reason\s{1,3}for\s{1,3}(?:referral|testing))\s{0,3}[:-]"""
+)
+SECTION_MAIN = _c(
+    r"""^[\s*#-]{0,6}(?:final\s{1,3})?(?:diagnosis|microscopy|microscopic|impression|results?
+        |immunohistochemistry|biomarkers?|summary|details|conclusion)\b[^:\n]{0,40}:"""
+)
+SPECIMEN_HEADER = _c(
+    r"""^\s{0,6}(?:
+        (?:part|specimen|container)\s{0,2}\#?\s{0,2}(?P<label>[A-Z]?\d{1,2}|[A-H])\b
+      | (?P<letter>[A-H])[.)]\s{1,4}(?=[A-Z])
+    )"""
+)
+BLANK_LINE = _c(r"^\s*$")
+
+# --------------------------------------------------------------------------- not results
+
+CHECKBOX_UNTICKED = _c(r"^\s{0,12}(?:\[\s?\]|\(\s?\)|\u2610|\u25a1|_{2,3})")
+CHECKBOX_TICKED = _c(r"\[\s?[xX\u2713\u2714]\s?\]|\(\s?[xX]\s?\)|\u2612|\u2611")
+METHOD_LINE = _c(
+    r"""^[\s*-]{0,6}(?:primary\s{1,3})?(?:antibod(?:y|ies)|clones?|probes?|methods?|methodology|platform
+        |instrument|assay|kit|fixative|fixation|cold\s{1,3}isch(?:a)?emia|time\s{1,3}(?:to|in)\s{1,3}
+        |test(?:\(s\))?\s{1,3}performed|tests?\s{0,3}:|cells?\s{1,3}(?:scored|counted)|number\s{1,3}of
+        |disclaimer|this\s{1,3}test|controls?\s{0,3}:|quality|staining\s{1,3}platform|detection)
+        \b[^\n]{0,300}$"""
+)
+CONTROL_PHRASE = _c(
+    r"""(?:\b(?:with|and|but|the|note\s{1,3}that)\s{1,3})?
+        (?:\b(?:appropriate(?:ly)?|adequate|satisfactory|known|no)\s{1,3})?
+        (?:\b(?:reactive|positive|negative)\s{1,3})?
+        \b(?:internal|external|on-?slide|tonsil|positive|negative|tissue|run)\s{1,3}
+        (?:positive\s{1,3}|negative\s{1,3})?controls?\b[^.\n]{0,300}"""
+)
+CONTROL_WORD = _c(r"\bcontrols?\b|\bcell\s{1,3}lines?\b|\bbenign\b|\bnormal\s{1,3}(?:ducts?|ductal|lobules?|breast|epitheli\w*|tissue)")
+REFERENCE = _c(
+    r"""\((?:\s{0,3}(?:ref(?:erence)?(?:\s{1,3}range)?|normal(?:\s{1,3}range)?|cut-?\s?off|key)\b)[^)\n]{0,120}\)
+      | \b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpretation\s{1,3}(?:key|criteria|guidelines?))\b[^\n]{0,200}
+      | \bnegative\s{0,3}[:=(]?\s{0,3}(?:0\s{0,2}(?:-|to|or|/)\s{0,2}1\+?|0,?\s{0,2}1\+)\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?
+        equivocal\s{0,3}[:=(]?\s{0,3}2\+\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?positive\s{0,3}[:=(]?\s{0,3}3\+\)?
+      | \b(?:ratio|copy\s{1,3}number|signals?/cell)\s{0,3}(?:of\s{1,3})?(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,2}(?:\.\d{1,2})?
+        \s{0,3}(?:is|are|=|:|-|indicates?)?\s{0,3}(?:considered\s{1,3})?(?:amplified|not\s{1,3}amplified|non-?amplified|positive|negative|equivocal)\b
+      | \b(?:positive|negative|low\s{1,3}positive)\s{0,3}[:=]\s{0,3}(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,3}\s{0,2}%
+    """
+)
+OPTION_LIST = _c(r"\[[^\]\n]{0,60}[/;|][^\]\n]{0,60}\]")
+FIXATION = _c(r"\b\d{1,3}\s{0,2}%\s{0,3}(?:neutral\s{1,3})?(?:buffered\s{1,3})?(?:formalin|NBF)\b")
+CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;\n]{0,60}")
+FAMILY = _c(r"\bfamily\s{1,3}history\b|\b(?:mother|sister|aunt|grandmother|daughter|cousin|maternal|paternal)\b")
+INVALID = _c(r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\b")
+
+# --------------------------------------------------------------------------- cues (ConText)
+
+HISTORICAL = _c(
+    r"""\b(?:prior|previous(?:ly)?|outside|earlier|referring\s{1,3}(?:laboratory|lab|institution|hospital|pathologist)
+        |per\s{1,3}(?:the\s{1,3})?outside|history\s{1,3}of|known\s{1,3}(?:left|right|breast|bilateral)
+        |pre-?treatment|pre-?neoadjuvant|original(?:ly)?\s{1,3}report|further\s{1,3}to\s{1,3}the\s{1,3}original)\b"""
+)
+HYPOTHETICAL = _c(
+    r"""\b(?:if|unless|whether|would|should|might|in\s{1,3}the\s{1,3}event|suitable\s{1,3}for|eligible
+        |may\s{1,3}(?:be|still|benefit|also)|could\s{1,3}be|can\s{1,3}be|is\s{1,3}recommended|are\s{1,3}recommended
+        |recommended\s{1,3}that|will\s{1,3}be\s{1,3}performed\s{1,3}on\s{1,3}(?:the|a|any)\s{1,3}(?:subsequent\s{1,3}|future\s{1,3})?
+          (?:excision|resection|surgical|mastectomy|lumpectomy|subsequent|future)
+        |to\s{1,3}be\s{1,3}performed\s{1,3}on\s{1,3}(?:the|a)\s{1,3}(?:excision|resection))\b"""
+)
+REPEAT = _c(r"\brepeat(?:ed)?\b|\bre-?test(?:ed|ing)?\b|\bredone\b|\bcurrent\s{1,3}specimen\b|\bregarded\s{1,3}as\s{1,3}current\b")
+DCIS = _c(r"\bDCIS\b|\bductal\s{1,3}carcinoma\s{1,3}in\s{1,3}situ\b|\bin[\s-]situ\s{1,3}(?:component|carcinoma)\b")
+INVASIVE = _c(r"\binvasive\b")
+GASTRIC = _c(r"\b(?:gastric|stomach|gastro-?o?esophageal|gastro-?oesophageal|GE\s{0,2}junction|GEJ|o?esophag\w{0,6}|cardia)\b")
+BREAST = _c(r"\bbreast\b|\bmammary\b|\bDCIS\b|\bmastectomy\b|\blumpectomy\b")
+FINAL = _c(r"\b(?:final|overall|interpretation|conclusion|reported\s{1,3}as|status|result\s{1,3}is)\b")
+SENTENCE_END = regex.compile(
+    r"(?<!\b(?:approx|appr|ca|vs|e\.g|i\.e|no|nos|fig|dr|pt|cf|incl))(?<!\d\.\d)[.!?](?=\s{1,10}(?:[A-Z(\"'*-]|\d{1,2}\s?%)|\s*$)",
+    regex.MULTILINE,
+)
+
+# --------------------------------------------------------------------------- values
+
+NOT_PERFORMED = _c(
+    r"""\b(?:not\s{1,3}(?:performed|done|assessed|tested|evaluated|requested|applicable|available|interpretable|evaluable)
+        |cannot\s{1,3}be\s{1,3}(?:determined|assessed|evaluated|interpreted)|could\s{1,3}not\s{1,3}be\s{1,3}(?:determined|assessed|performed|evaluated)
+        |unable\s{1,3}to\s{1,3}(?:assess|evaluate|determine)|indeterminate|n/a|unavailable|insufficient|no\s{1,3}(?:residual\s{1,3})?invasive\s{1,3}(?:tumou?r|carcinoma))\b"""
+)
+PENDING = _c(
+    r"""\b(?:pending|to\s{1,3}follow|in\s{1,3}progress|awaited|(?:has|have|was|were|is|are|been)\s{1,3}(?:ordered|requested|sent)
+        |requested|ordered|sent\s{1,3}(?:out|to)|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
+        |to\s{1,3}be\s{1,3}reported|see\s{1,3}(?:the\s{1,3})?(?:addendum|supplement(?:ary|al)?(?:\s{1,3}report)?|separate\s{1,3}report)
+        |(?:reported|issued)\s{1,3}(?:in|as)\s{1,3}(?:an?\s{1,3})?(?:addendum|supplementary))\b"""
+)
+
+# Receptor status words, in priority order (the first hit by position decides).
+RECEPTOR_STATUS = _c(
+    r"""
+      (?P<low>\blow[\s-]{1,3}(?:positive|pos)\b|\bER[\s-]{1,2}low\b)
+    | (?P<neg>
+        \bnegative\b|\bneg\b|\bnot\s{1,3}(?:expressed|identified|detected|seen)\b
+      | \bno\s{1,3}(?:nuclear\s{1,3})?(?:staining|expression|immunoreactivity|reactivity)\b
+      | \black(?:s|ing)?\b|\babsent\b|\bneither\b|\bnor\b
+      )
+    | (?P<equiv>\bequivocal\b|\bborderline\b)
+    | (?P<pos>
+        \b(?:strongly\s{1,3}|weakly\s{1,3}|focally\s{1,3}|diffusely\s{1,3}|moderately\s{1,3})?(?:positive|pos|immunoreactive)\b
+      | \b(?:weak|moderate|strong)\s?\+(?![\w+])
+      | \bexpressed\b
+      )
+    """
+)
+SIGN = _c(r"^(?:(?P<a>[+-])(?![\w+])|\s{1,2}(?P<b>[+-])(?=\s{0,2}(?:$|[/,;(])))|^\s{0,2}\(\s{0,2}(?P<c>[+-])\s{0,2}\)")
+POSITIONAL_SIGNS = _c(
+    r"^\s{0,3}(?:status\s{0,3})?[:=]?\s{0,3}(?P<s>(?:[+-]|pos|neg)(?:\s{0,2}/\s{0,2}(?:[+-]|pos|neg)){1,3})(?![\w+])"
+)
+QUALIFIER = _c(r"\b(?P<q>focally|focal|rare\s{1,3}cells|scattered|weakly|strongly|patchy)\b")
+
+PERCENT = _c(
+    rf"""
+      (?P<range>(?P<lo>{NUM})\s{{0,2}}%?\s{{0,2}}(?:-|to)\s{{0,2}}(?P<hi>{NUM})\s{{0,2}}%)
+    | (?P<lt>(?:<|≤|<=|less\s{{1,3}}than|under|below|fewer\s{{1,3}}than|up\s{{1,3}}to|no\s{{1,3}}more\s{{1,3}}than)\s{{0,3}}(?P<ltv>{NUM})\s{{0,2}}%)
+    | (?P<gt>(?:>|≥|>=|greater\s{{1,3}}than|more\s{{1,3}}than|over|above|at\s{{1,3}}least)\s{{0,3}}(?P<gtv>{NUM})\s{{0,2}}%)
+    | (?P<le_alt>(?P<lev>{NUM})\s{{0,2}}%\s{{1,3}}or\s{{1,3}}less)
+    | (?P<one>(?:(?:approximately|approx\.?|about|around|ca\.?|circa|~|≈|estimated)\s{{0,3}})?(?P<v>{NUM})\s{{0,2}}%)
+    """
+)
+PERCENT_LABEL = _c(r"\b(?:percent(?:age)?|proportion|%\s{0,2}(?:cells|positive|of\s{1,3}cells)|%\s{0,3}positive)\b[^:\n]{0,60}:")
+BREAKDOWN = _c(r"\b(?:weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?\s{0,3}[:=]?\s{0,2}\d{1,3}\s{0,2}%")
+INTENSITY = _c(
+    r"""\b(?P<a>weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?
+        (?:\s{0,3}(?:to|-|/|and)\s{0,3}(?P<b>moderate|intermediate|strong|intense)(?:ly)?\b)?"""
+)
+ALLRED = _c(
+    r"""
+      (?:allred|quick)(?:\s{0,3}\(\s{0,3}allred\s{0,3}\))?(?:\s{1,3}(?:total\s{1,3})?score)?\s{0,3}(?:of\s{1,3})?[:=]?\s{0,3}
+        (?P<t>[0-8])(?!\d|[.,]\d)(?:\s{0,2}/\s{0,2}8)?(?:\s{0,3}\(\s{0,3}(?P<p>[0-5])\s{0,2}\+\s{0,2}(?P<i>[0-3])\s{0,3}\))?
+    | (?P<t2>[0-8])\s{0,2}/\s{0,2}8\b(?:\s{0,3}\(\s{0,3}(?:allred|quick)(?:\s{1,3}score)?\s{0,3}\))?
+    | (?<![\d+])(?P<t3>[0-8])\s{1,3}\(\s{0,2}(?P<p3>[0-5])\s{0,2}\+\s{0,2}(?P<i3>[0-3])\s{0,2}\)
+    """
+)
+ALLRED_PARTS = _c(
+    r"""(?:proportion(?:\s{1,3}score)?|\bPS)\s{0,3}[:=]?\s{0,3}(?P<p>[0-5])\b
+      .{0,30}?(?:intensity(?:\s{1,3}score)?|\bIS)\s{0,3}[:=]?\s{0,3}(?P<i>[0-3])\b"""
+)
+HSCORE = _c(r"\bH[\s-]{0,2}score\b\s{0,3}(?:of\s{1,3})?[:=]?\s{0,3}(?P<h>\d{1,3})(?!\d|[.,]\d)(?:\s{0,2}/\s{0,2}300)?")
+
+# HER2 IHC
+IHC_SCORE_RANGE = _c(r"(?<![\d.])0\s{0,2}(?:-|to|/)\s{0,2}1\s{0,2}\+")
+IHC_SCORE = _c(
+    r"""
+      (?:\bscore[ds]?(?:\s{1,3}as)?|\bIHC(?:\s{1,3}score)?|\bHER-?2\s{0,2}(?:score)?)\s{0,3}(?:of\s{1,3}|is\s{1,3}|was\s{1,3})?[:=]?\s{0,3}
+        (?P<s1>[0-3])(?:\s{0,2}(?:\+|plus))?(?![\d.,/%]|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x)\b)
+    | (?<![\d+/.])(?P<s2>[0-3])\s?\+(?![\d+])
+    | (?:^|[:(]|\b(?:negative|positive|equivocal|borderline|neg|pos)\b[\s,(-]{0,3})\s{0,3}
+        (?P<s3>[0-3])(?![\d.,/%+]|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x|signals?|copies)\b)
+    """
+)
+HER2_STATUS = _c(
+    r"""
+      (?P<neg>\bnot\s{1,3}(?:over-?expressed|amplified)\b|\bno\s{1,3}(?:(?:HER-?2\s{1,3})?protein\s{1,3})?over-?expression\b
+        |\bnegative\b|\bneg\b|\bnon-?amplified\b)
+    | (?P<equiv>\bequivocal\b|\bborderline\b)
+    | (?P<pos>\bpositive\b|\bpos\b|\bover-?expressed\b|\bover-?expression\b)
+    """
+)
+HER2_CATEGORY = _c(
+    r"""(?P<ultralow>\bultra[\s-]?low\b|\b0\s{0,3}with\s{1,3}(?:faint\s{1,3})?membrane\s{1,3}staining\b|>\s?0\s?<\s?1\+)
+      | (?P<null>\bnull\b)
+      | (?P<low>\bHER-?2[\s-]{1,2}low\b|\(\s?low\s?\))"""
+)
+HER2_NO_STAINING = _c(
+    r"""\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
+      |\babsent\s{1,3}(?:membrane\s{1,3})?staining\b|\bno\s{1,3}staining\s{1,3}(?:is\s{1,3})?observed\b"""
+)
+STAIN_COMPLETENESS = _c(r"\b(?P<inc>incomplete|basolateral|lateral|partial)\b|\b(?P<com>complete|circumferential)\b")
+STAIN_INTENSITY = _c(
+    r"""\b(?P<faint>faint|barely\s{1,3}perceptible)\b|\b(?P<wm>weak\s{0,3}(?:to|-)\s{0,3}moderate)\b
+      |\b(?P<weak>weak)\b|\b(?P<mod>moderate)\b|\b(?P<int>intense|strong)\b"""
+)
+STAIN_EXTENT = _c(
+    rf"""(?P<gt>(?:>|more\s{{1,3}}than|greater\s{{1,3}}than|over)\s{{0,2}}10\s{{0,2}}%)
+      | (?P<le>(?:≤|<=|<|less\s{{1,3}}than|no\s{{1,3}}more\s{{1,3}}than|up\s{{1,3}}to|fewer\s{{1,3}}than)\s{{0,2}}(?P<lev>{NUM})\s{{0,2}}%|10\s{{0,2}}%\s{{1,3}}or\s{{1,3}}less)
+      | (?P<n>{NUM})\s{{0,2}}%"""
+)
+
+# HER2 ISH
+ISH_RATIO = _c(
+    rf"""\bratio\b(?:\s{{0,3}}(?:HER-?2|ERBB2)\s{{0,2}}[/:]\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17)?
+         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,30}}(?P<v>{DEC})(?![\d%])"""
+)
+ISH_SNR = _c(rf"\b(?:signal[\s-]{{1,3}}to[\s-]{{1,3}}nucle(?:us|i)\s{{1,3}}ratio|SNR)\b\s{{0,3}}[:=]?\s{{0,3}}(?P<v>{DEC})")
+ISH_CEP17 = _c(
+    rf"""(?<![/:]\s{{0,2}})(?:\b(?:CEP|CEN|Chr)[\s-]{{0,2}}17\b|\bchromosome[\s-]{{1,2}}17\b(?:\s{{0,3}}\(\s{{0,3}}(?:CEP|CEN)[\s-]{{0,2}}17\s{{0,3}}\))?)
+         (?:\s{{1,3}}(?:average|mean|copy\s{{1,3}}number|copies|signals?)){{0,3}}(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?
+         (?:\s{{1,3}}(?:average|mean))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,40}}(?P<v>{DEC})(?![\d%])"""
+)
+ISH_COPY = _c(
+    rf"""
+      (?:\bHER-?2|\bERBB2)(?:\s{{0,3}}\([^)\n]{{0,12}}\))?\s{{0,3}}(?:gene\s{{1,3}})?(?:average\s{{1,3}}|mean\s{{1,3}})?(?:copy\s{{1,3}}number|copies|signals?)?
+        (?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r\s{{1,3}}(?:cell|nucleus)))?
+        \s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
+    | (?:copy\s{{1,3}}number|copies|signals?)(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}})?(?P<v2>{DEC})(?![\d%])
+    | (?:mean|average|avg\.?)\s{{1,3}}(?P<v3>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:copies|signals?|copy)
+    | (?<![<>≥≤=]\s{{0,2}})(?<![<>≥≤=]\s{{0,2}}[\d.]{{0,4}})(?P<v4>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:signals?|copies)\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r)
+    """
+)
+ISH_RESULT = _c(
+    r"""
+      (?P<neg>\b(?:not|non)[\s-]{0,2}amplified\b|\bunamplified\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
+        |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b|\bnegative\b|\bneg\b)
+    | (?P<equiv>\bequivocal\b|\bborderline\b)
+    | (?P<pos>\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b|\bpositive\b|\bpos\b)
+    """
+)
+ISH_GROUP = _c(r"\bgroup\s{0,2}(?P<g>[1-5])\b")
+ISH_SINGLE = _c(
+    r"\bsingle[\s-]{0,2}(?:probe|colou?r)\b|\bHER-?2\s{1,3}locus\s{1,3}only\b|\bno\s{1,3}(?:chromosome[\s-]{1,2}17|CEP[\s-]?17|CEN[\s-]?17)\s{1,3}(?:control|probe)\b|\bSPoT-?Light\b"
+)
+ISH_DUAL = _c(r"\bdual\b|\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bratio\b|\btwo[\s-]colou?r\b|\bPathVysion\b|\bIQFISH\b|\bZytoLight\b")
+
+# Ki-67
+KI67_LEVEL = _c(r"\b(?P<high>high|elevated|increased)\b|\b(?P<low>low)\b")
