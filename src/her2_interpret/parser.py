@@ -364,6 +364,8 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
         if not line.strip():
             continue  # a line that is all control/method text: skipped, the context stays open
         # ---- structure
+        if st.section in (SectionKind.COMMENT, SectionKind.HISTORY) and line[:1] not in (" ", "\t"):
+            st.section = st.base_section  # a comment / history paragraph ends at the next label line
         if P.SECTION_ADDENDUM.match(line):
             st.section_index += 1
             st.section = st.base_section = SectionKind.ADDENDUM
@@ -411,6 +413,10 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             continue
         if P.SECTION_HISTORY.match(line) is None and st.section == SectionKind.HISTORY and not indented:
             pass
+        if all(m.kind == "allmarkers" for m in mentions) and line.rstrip().endswith(":"):
+            _read_header_cues(line, st)  # "DCIS Biomarkers (block B5):" governs the lines below
+            open_clause = None
+            continue
         _read_header_cues(line[: first.start - l_start], st, partial=True)
         groups = _group_mentions(t, mentions)
         line_clauses = _line_clauses(t, groups, l_start, l_end, st, line_no)
@@ -442,7 +448,7 @@ def _extend(clause: _Clause, t: str, start: int, end: int) -> None:
     for s_start, s_end in _sentences(t, start, end):
         if P.HYPOTHETICAL.search(t, s_start, s_end):
             continue
-        if P.SECTION_COMMENT.match(t, s_start, s_end):
+        if P.SECTION_COMMENT.match(t[s_start:s_end]):
             continue
         clause.ranges.append((s_start, s_end))
 
@@ -512,7 +518,8 @@ def _line_clauses(
             flags.add(Flag.HISTORICAL)
         if P.HISTORICAL.search(sentence_text) and not P.REPEAT.search(sentence_text):
             flags.add(Flag.HISTORICAL)
-        if P.HYPOTHETICAL.search(t, min(s_start, c_start), c_end) and not P.PENDING.search(own_text):
+        s_end = _sentence_end(sentences, m0.start, l_end)
+        if P.HYPOTHETICAL.search(t, min(s_start, c_start), min(c_end, s_end)) and not P.PENDING.search(own_text):
             flags.add(Flag.HYPOTHETICAL)
         repeat = st.header_repeat or line_repeat or bool(P.REPEAT.search(sentence_text))
         ctx = Context(
@@ -646,13 +653,14 @@ class _Reader:
         body = self.body(clause)
         out: list[Any] = []
         first_a = clause.ranges[0][0]
-        pm = P.POSITIONAL_SIGNS.match(self.t, first_a, clause.ranges[0][1])
+        off = clause.mention.end
+        pm = P.POSITIONAL_SIGNS.match(self.t[off : clause.ranges[0][1]])
         if pm and len(kinds) > 1:
             signs = [s.strip().lower() for s in pm.group("s").split("/")]
             if len(signs) == len(kinds):
                 for kind, sign in zip(kinds, signs):
                     positive = sign in ("+", "pos")
-                    ev = self.ev("status", pm.start("s"), pm.end("s"), "shorthand.positional")
+                    ev = self.ev("status", off + pm.start("s"), off + pm.end("s"), "shorthand.positional")
                     out.extend(self._sign_finding(clause, kind, positive, ev))
                 return out
         if P.NOT_PERFORMED.search(body) and not P.PENDING.search(body):

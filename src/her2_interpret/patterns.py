@@ -165,7 +165,7 @@ NOT_PERFORMED = _c(
         |unable\s{1,3}to\s{1,3}(?:assess|evaluate|determine)|indeterminate|n/a|unavailable|insufficient|no\s{1,3}(?:residual\s{1,3})?invasive\s{1,3}(?:tumou?r|carcinoma))\b"""
 )
 PENDING = _c(
-    r"""\b(?:pending|to\s{1,3}follow|in\s{1,3}progress|awaited|(?:has|have|was|were|is|are|been)\s{1,3}(?:ordered|requested|sent)
+    r"""(?<!\bnot\s{1,3}(?:been\s{1,3}|yet\s{1,3})?)(?<!\bno\s{1,3})\b(?:pending|to\s{1,3}follow|in\s{1,3}progress|awaited|(?:has|have|was|were|is|are|been)\s{1,3}(?:ordered|requested|sent)
         |requested|ordered|sent\s{1,3}(?:out|to)|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
         |to\s{1,3}be\s{1,3}reported|see\s{1,3}(?:the\s{1,3})?(?:addendum|supplement(?:ary|al)?(?:\s{1,3}report)?|separate\s{1,3}report)
         |(?:reported|issued)\s{1,3}(?:in|as)\s{1,3}(?:an?\s{1,3})?(?:addendum|supplementary))\b"""
@@ -228,10 +228,10 @@ IHC_SCORE_RANGE = _c(r"(?<![\d.])0\s{0,2}(?:-|to|/)\s{0,2}1\s{0,2}\+")
 IHC_SCORE = _c(
     r"""
       (?:\bscore[ds]?(?:\s{1,3}as)?|\bIHC(?:\s{1,3}score)?|\bHER-?2\s{0,2}(?:score)?)\s{0,3}(?:of\s{1,3}|is\s{1,3}|was\s{1,3})?[:=]?\s{0,3}
-        (?P<s1>[0-3])(?:\s{0,2}(?:\+|plus))?(?![\d.,/%]|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x)\b)
+        (?P<s1>[0-3])(?:\s{0,2}(?:\+|plus)|(?![\d/%]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x)\b))
     | (?<![\d+/.])(?P<s2>[0-3])\s?\+(?![\d+])
     | (?:^|[:(]|\b(?:negative|positive|equivocal|borderline|neg|pos)\b[\s,(-]{0,3})\s{0,3}
-        (?P<s3>[0-3])(?![\d.,/%+]|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x|signals?|copies)\b)
+        (?P<s3>[0-3])(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x|signals?|copies)\b)
     """
 )
 HER2_STATUS = _c(
