@@ -92,6 +92,7 @@ class _Clause:
     pre_start: int = 0
     final: bool = False
     line_no: int = 0
+    names: list[tuple[int, int]] = field(default_factory=list)  # spans of the marker names
 
     @property
     def primary(self) -> str:
@@ -151,6 +152,13 @@ def _mask(text: str) -> str:
             m.lastgroup in ("er", "pr", "her2", "ki67", "ish", "hr") for m in P.MENTION.finditer(sentence)
         )
         if not has_mention:
+            parens = [(m.start(), m.end()) for m in regex.finditer(r"\([^()\n]{0,200}\)", sentence)]
+            words = [w.start() for w in P.CONTROL_WORD.finditer(sentence)]
+            if words and all(any(a <= w < b for a, b in parens) for w in words):
+                for a, b in parens:  # "(repeat, valid controls)": only the aside is about controls
+                    if any(a <= w < b for w in words):
+                        _blank(chars, s_start + a, s_start + b)
+                continue
             _blank(chars, s_start, s_end)
             continue
         for m in P.CONTROL_PHRASE.finditer(sentence):
@@ -211,8 +219,8 @@ def _group_mentions(t: str, mentions: list[_Mention]) -> list[list[_Mention]]:
             if prev.kind in ("her2", "ish", "measure") and m.kind == "her2" and regex.fullmatch(r"[\s(/]{0,3}", between):
                 groups[-1].append(m)  # "HER2 (ERBB2)", "HER-2/neu (c-erbB-2)"
                 continue
-            if same and regex.fullmatch(r"[\s():,-]{0,6}", between):
-                groups[-1].append(m)  # "Estrogen Receptor (ER)", "Ki67 MIB1"
+            if same and (regex.fullmatch(r"[\s():,-]{0,6}", between) or not _VALUE_WORD_ANY.search(between)):
+                groups[-1].append(m)  # "Estrogen Receptor (ER)", "Ki67 MIB1", "FISH: ... HER2 gene"
                 continue
             if prev.kind == "her2" and m.kind == "ish" and regex.fullmatch(r"[\s(),:-]{0,12}(?:by\s{1,3})?", between):
                 groups[-1][-1] = _Mention("ish", prev.start, m.end, t[prev.start : m.end])
@@ -226,6 +234,12 @@ def _group_mentions(t: str, mentions: list[_Mention]) -> list[list[_Mention]]:
                 continue
         groups.append([m])
     return groups
+
+
+_VALUE_WORD_ANY = regex.compile(
+    r"(?<![A-Za-z-])\d|positive|negative|\bpos\b|\bneg\b|equivocal|amplif|pending|[.;]\s|\n|\+",
+    regex.IGNORECASE,
+)
 
 
 _PRE_STATUS = regex.compile(
@@ -404,13 +418,13 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             continue
         # ---- the part before the first mention continues the open clause
         first = mentions[0]
-        if open_clause is not None and first.start > l_start and (indented or _LINE_CONTINUES.match(line)):
-            _extend(open_clause, t, l_start, first.start)
         if open_clause is not None and open_clause.primary in ("ish", "measure", "cep") and all(
             m.kind in ("measure", "cep") for m in mentions
         ):
             _extend(open_clause, t, l_start, l_end)  # "Mean HER2 signals/cell: 12.4" under a FISH header
             continue
+        if open_clause is not None and first.start > l_start and (indented or _LINE_CONTINUES.match(line)):
+            _extend(open_clause, t, l_start, first.start)
         if P.SECTION_HISTORY.match(line) is None and st.section == SectionKind.HISTORY and not indented:
             pass
         if all(m.kind == "allmarkers" for m in mentions) and line.rstrip().endswith(":"):
@@ -461,8 +475,8 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
     flags: set[Flag] = set()
     if P.DCIS.search(line) and not P.INVASIVE.search(line):
         flags.add(Flag.DCIS)
-    if P.HISTORICAL.search(line) and not P.REPEAT.search(line):
-        flags.add(Flag.HISTORICAL)
+    if not partial and P.HISTORICAL.search(line) and not P.REPEAT.search(line):
+        flags.add(Flag.HISTORICAL)  # (on a line with results, the clause reads its own cues)
     repeat = bool(P.REPEAT.search(line))
     if partial:
         # the label part of a line with results: applies to this line only (via the clause)
@@ -511,14 +525,14 @@ def _line_clauses(
             ranges.append((a2, b2))
         if not ranges:
             continue
-        sentence_text = t[s_start : _sentence_end(sentences, m0.start, l_end)]
+        s_end = _sentence_end(sentences, m0.start, l_end)
+        sentence_text = t[s_start:s_end]
         own_text = t[c_start:c_end]
         flags = set(st.header_flags) | line_flags
         if st.section == SectionKind.HISTORY:
             flags.add(Flag.HISTORICAL)
-        if P.HISTORICAL.search(sentence_text) and not P.REPEAT.search(sentence_text):
+        if _historical(t, s_start, min(c_end, s_end)):
             flags.add(Flag.HISTORICAL)
-        s_end = _sentence_end(sentences, m0.start, l_end)
         if P.HYPOTHETICAL.search(t, min(s_start, c_start), min(c_end, s_end)) and not P.PENDING.search(own_text):
             flags.add(Flag.HYPOTHETICAL)
         repeat = st.header_repeat or line_repeat or bool(P.REPEAT.search(sentence_text))
@@ -539,9 +553,24 @@ def _line_clauses(
             pre_start=c_start,
             final=bool(P.FINAL.search(t[s_start : m0.end + 12])),
             line_no=line_no,
+            names=[(m.start, m.end) for m in group],
         )
         out.append(clause)
     return out
+
+
+_HIST_TERMINATOR = regex.compile(
+    r"\bnow\b|\bcurrent(?:ly)?\b|\bthis\s{1,3}(?:specimen|institution|excision|resection|case)\b|\brepeat|\bre-?tested\b|\bour\b",
+    regex.IGNORECASE,
+)
+
+
+def _historical(t: str, start: int, end: int) -> bool:
+    """A historical cue governs the text after it until a terminator ("now", "this specimen")."""
+    m = P.HISTORICAL.search(t, start, end)
+    if m is None:
+        return False
+    return _HIST_TERMINATOR.search(t, m.end(), end) is None
 
 
 def _sentence_start(sentences: list[tuple[int, int]], pos: int, default: int) -> int:
@@ -559,6 +588,25 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
 
 
 # --------------------------------------------------------------------------- reading values
+
+
+def _in_name(m: regex.Match[str], clause: _Clause) -> int | None:
+    """If the value a match read sits inside a marker name ("Ki-67", "HER2"), that name's end."""
+    pos = m.start()
+    for group in m.re.groupindex:
+        g_start, g_end = m.span(group)
+        if g_start >= 0 and any(ch.isdigit() for ch in m.string[g_start:g_end]):
+            pos = g_start
+            break
+    for a, b in clause.names:
+        if a <= pos < b:
+            return b
+    return None
+
+
+_BARE_SCORE = regex.compile(
+    r"^\s{0,3}(?:\([^)\n]{0,40}\)\s{0,3})?[:=-]?\s{0,3}(?P<s>[0-3])(?:\s?\+(?!\d))?(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|of)\b)"
+)
 
 
 def _num(s: str) -> float:
@@ -600,16 +648,25 @@ class _Reader:
 
     def search(self, pattern: regex.Pattern[str], clause: _Clause, exclude: list[tuple[int, int]] | None = None):
         """First match of ``pattern`` over the clause pieces, skipping excluded spans."""
-        for a, b in clause.ranges:
-            for m in pattern.finditer(self.t, a, b):
-                if exclude and any(m.start() < e and s < m.end() for s, e in exclude):
-                    continue
-                return m
+        for m in self.finditer(pattern, clause):
+            if exclude and any(m.start() < e and s < m.end() for s, e in exclude):
+                continue
+            return m
         return None
 
     def finditer(self, pattern: regex.Pattern[str], clause: _Clause):
         for a, b in clause.ranges:
-            yield from pattern.finditer(self.t, a, b)
+            pos = a
+            while pos < b:
+                m = pattern.search(self.t, pos, b)
+                if m is None:
+                    break
+                name_end = _in_name(m, clause)
+                if name_end is not None:  # never read a value out of a marker name ("Ki 67")
+                    pos = max(name_end, m.start() + 1)
+                    continue
+                yield m
+                pos = max(m.end(), m.start() + 1)
 
     def body(self, clause: _Clause) -> str:
         return " ".join(self.t[a:b] for a, b in clause.ranges)
@@ -1059,7 +1116,12 @@ class _Reader:
         else:
             sm = None
         rng = self.search(P.IHC_SCORE_RANGE, clause, taken)
-        if rng:
+        bare = None if shared else _BARE_SCORE.match(t[clause.mention.end : clause.ranges[0][1]])
+        if rng is None and bare is not None:
+            off = clause.mention.end
+            ihc_vals["score"] = _SCORES[bare.group("s")]
+            ihc_ev.append(self.ev("score", off + bare.start("s"), off + bare.end(), "her2.ihc.score.bare"))
+        elif rng:
             ihc_vals["score_range"] = True
             ihc_ev.append(self.ev("score", rng.start(), rng.end(), "her2.ihc.score_range"))
         else:

@@ -229,7 +229,7 @@ IHC_SCORE = _c(
     r"""
       (?:\bscore[ds]?(?:\s{1,3}as)?|\bIHC(?:\s{1,3}score)?|\bHER-?2\s{0,2}(?:score)?)\s{0,3}(?:of\s{1,3}|is\s{1,3}|was\s{1,3})?[:=]?\s{0,3}
         (?P<s1>[0-3])(?:\s{0,2}(?:\+|plus)|(?![\d/%]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x)\b))
-    | (?<![\d+/.])(?P<s2>[0-3])\s?\+(?![\d+])
+    | (?<![\d+/.A-Za-z-])(?P<s2>[0-3])\s?\+(?![\d+])
     | (?:^|[:(]|\b(?:negative|positive|equivocal|borderline|neg|pos)\b[\s,(-]{0,3})\s{0,3}
         (?P<s3>[0-3])(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x|signals?|copies)\b)
     """

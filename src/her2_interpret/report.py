@@ -75,7 +75,8 @@ def _is_pending_only(f: BaseModel) -> bool:
     if not vals:
         return False
     pending = (ReceptorStatus.PENDING, Her2Status.PENDING, IshResult.PENDING)
-    return all(v in pending or k == "pending" for k, v in vals.items())
+    vals.pop("probe", None)  # "dual-probe ISH has been requested": still only pending
+    return bool(vals) and all(v in pending or k == "pending" for k, v in vals.items())
 
 
 def _rank(f: BaseModel) -> tuple[int, ...]:
