@@ -18,6 +18,7 @@ How it reads:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -489,6 +490,9 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
         st.header_flags.discard(Flag.DCIS)
 
 
+_CUE_WINDOW = 300  # characters around a mention that its context cues are read from
+
+
 def _line_clauses(
     t: str, groups: list[list[_Mention]], l_start: int, l_end: int, st: _State, line_no: int
 ) -> list[_Clause]:
@@ -500,11 +504,13 @@ def _line_clauses(
     st._line_repeat = False  # type: ignore[attr-defined]
     starts: list[int] = []
     pres: list[str] = []
+    repeat_cache: dict[tuple[int, int], bool] = {}
+    sent_starts = [a for a, _ in sentences]
     for i, group in enumerate(groups):
         m0 = group[0]
         floor = groups[i - 1][-1].end if i else l_start
         s_start = _sentence_start(sentences, m0.start, l_start)
-        floor = max(floor, s_start)
+        floor = max(floor, s_start, m0.start - _CUE_WINDOW)
         before = t[floor : m0.start]
         pm = _PRE_STATUS.search(before)
         start = floor + pm.start() if pm else m0.start
@@ -516,7 +522,10 @@ def _line_clauses(
         c_end = starts[i + 1] if i + 1 < len(groups) else l_end
         s_start = _sentence_start(sentences, m0.start, l_start)
         ranges: list[tuple[int, int]] = []
-        for a, b in sentences:
+        k = max(0, bisect.bisect_right(sent_starts, c_start) - 1)
+        for a, b in sentences[k:]:
+            if a >= c_end:
+                break
             a2, b2 = max(a, c_start), min(b, c_end)
             if a2 >= b2:
                 continue
@@ -526,16 +535,21 @@ def _line_clauses(
         if not ranges:
             continue
         s_end = _sentence_end(sentences, m0.start, l_end)
-        sentence_text = t[s_start:s_end]
-        own_text = t[c_start:c_end]
+        # cue windows are bounded so that a line of a million mentions stays linear
+        win_start = max(s_start, c_start - _CUE_WINDOW)
+        win_end = min(c_end, s_end, m0.end + _CUE_WINDOW)
+        own_text = t[c_start : min(c_end, c_start + _CUE_WINDOW)]
         flags = set(st.header_flags) | line_flags
         if st.section == SectionKind.HISTORY:
             flags.add(Flag.HISTORICAL)
-        if _historical(t, s_start, min(c_end, s_end)):
+        if _historical(t, win_start, win_end):
             flags.add(Flag.HISTORICAL)
-        if P.HYPOTHETICAL.search(t, min(s_start, c_start), min(c_end, s_end)) and not P.PENDING.search(own_text):
+        if P.HYPOTHETICAL.search(t, min(win_start, c_start), win_end) and not P.PENDING.search(own_text):
             flags.add(Flag.HYPOTHETICAL)
-        repeat = st.header_repeat or line_repeat or bool(P.REPEAT.search(sentence_text))
+        key = (s_start, s_end)
+        if key not in repeat_cache:
+            repeat_cache[key] = bool(P.REPEAT.search(t, s_start, min(s_end, s_start + 4 * _CUE_WINDOW)))
+        repeat = st.header_repeat or line_repeat or repeat_cache[key]
         ctx = Context(
             section=st.section,
             section_index=st.section_index,
@@ -551,7 +565,7 @@ def _line_clauses(
             flags=flags,
             pre=pres[i],
             pre_start=c_start,
-            final=bool(P.FINAL.search(t[s_start : m0.end + 12])),
+            final=bool(P.FINAL.search(t, max(s_start, m0.start - 60), m0.end + 12)),
             line_no=line_no,
             names=[(m.start, m.end) for m in group],
         )
@@ -573,18 +587,28 @@ def _historical(t: str, start: int, end: int) -> bool:
     return _HIST_TERMINATOR.search(t, m.end(), end) is None
 
 
+def _sentence_at(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    lo, hi = 0, len(sentences)
+    while lo < hi:  # binary search: sentences are sorted and disjoint
+        mid = (lo + hi) // 2
+        a, b = sentences[mid]
+        if pos < a:
+            hi = mid
+        elif pos >= b:
+            lo = mid + 1
+        else:
+            return a, b
+    return None
+
+
 def _sentence_start(sentences: list[tuple[int, int]], pos: int, default: int) -> int:
-    for a, b in sentences:
-        if a <= pos < b:
-            return a
-    return default
+    found = _sentence_at(sentences, pos)
+    return found[0] if found else default
 
 
 def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> int:
-    for a, b in sentences:
-        if a <= pos < b:
-            return b
-    return default
+    found = _sentence_at(sentences, pos)
+    return found[1] if found else default
 
 
 # --------------------------------------------------------------------------- reading values

@@ -1,0 +1,1 @@
+"""Thin adapters at the edge of the library (DataFrame); the core never imports them."""
