@@ -53,6 +53,8 @@ _PLAIN_BREAK = regex.compile(r"\b([A-Za-z]{2,12})[ \t]*\n[ \t]*([A-Za-z]{2,12})\
 _TOKEN = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9])")
 # OCR digit confusions inside a percent that has a label before it: "9O%", "l5 %", "1OO%".
 _OCR_PERCENT = regex.compile(r"(?<![A-Za-z0-9.])(?=[0-9OoIlS]{1,3}\s?%)(?=[0-9OoIlS]*[0-9])([0-9OoIlS]{1,3})(?=\s?%)")
+# A percent sign read as "°/o", "o/o" or "0/0" by OCR: "90°/o" -> "90%".
+_OCR_PERCENT_SIGN = regex.compile(r"(?<=\d\s?)(°/o|o/o|°/°|0/0(?!\d)|%o(?![a-z]))")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5"})
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "i", "5": "s", "3": "e"})
 
@@ -147,6 +149,8 @@ def _collect_edits(text: str) -> list[Edit]:
         if hit is not None:
             word, score = hit
             edits.append(Edit(m.start(), m.end(), word, score))
+    for m in _OCR_PERCENT_SIGN.finditer(text):
+        edits.append(Edit(m.start(1), m.end(1), "%", 90.0))
     for m in _OCR_PERCENT.finditer(text):
         raw = m.group(1)
         fixed = raw.translate(_OCR_DIGITS)

@@ -628,6 +628,8 @@ def _in_name(m: regex.Match[str], clause: _Clause) -> int | None:
     return None
 
 
+_BARE_RECEPTOR_MIN = 10  # a bare number below this after "ER" may be an Allred score: not read
+
 _BARE_SCORE = regex.compile(
     r"^\s{0,3}(?:\([^)\n]{0,40}\)\s{0,3})?[:=-]?\s{0,3}(?P<s>[0-3])(?:\s?\+(?!\d))?(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|of)\b)"
 )
@@ -713,6 +715,8 @@ class _Reader:
             return self.read_her2(clause)
         if kind == "hr":
             return self.read_hr(clause)
+        if kind == "other":
+            return []  # another marker (CK5/6, E-cadherin, AR): it ends the clause before it
         if kind == "triple":
             return self.read_triple(clause)
         return []
@@ -937,6 +941,12 @@ class _Reader:
             if cell is not None and _num(cell[2]) <= 100:
                 values["percent"] = _num(cell[2])
                 evidence.append(self.ev("percent", cell[0], cell[1], "table.cell.percent"))
+                return
+            # "ER 90 PR 20": a bare number above the Allred range (0-8) after the label
+            bare = self._bare_number(clause, minimum=_BARE_RECEPTOR_MIN)
+            if bare is not None and "allred" not in values:
+                values["percent"] = bare[2]
+                evidence.append(self.ev("percent", bare[0], bare[1], "receptor.percent.bare"))
             return
         pat = m.lastgroup or "one"
         try:
@@ -969,6 +979,20 @@ class _Reader:
             return
         field_name = "percent_range" if "percent_range" in values else "percent"
         evidence.append(self.ev(field_name, m.start(), m.end(), f"receptor.percent.{pat}"))
+
+    def _bare_number(self, clause: _Clause, minimum: float = 0.0) -> tuple[int, int, float] | None:
+        """A number right after the label, without a % sign ("ki67 30", "ER 90 PR 20")."""
+        off = clause.mention.end
+        end = clause.ranges[0][1]
+        if off >= end:
+            return None
+        m = P.BARE_NUMBER.match(self.t[off:end])
+        if m is None:
+            return None
+        v = _num(m.group("v"))
+        if not minimum <= v <= 100:
+            return None
+        return off + m.start("v"), off + m.end("v"), v
 
     def _read_intensity(self, clause: _Clause, values: dict[str, Any], evidence: list[Evidence]) -> None:
         for m in self.finditer(P.INTENSITY, clause):
@@ -1042,6 +1066,11 @@ class _Reader:
             if cell is not None and _num(cell[2]) <= 100:
                 values["percent"] = _num(cell[2])
                 evidence.append(self.ev("percent", cell[0], cell[1], "table.cell.percent"))
+        if not values:
+            bare = self._bare_number(clause)
+            if bare is not None:
+                values["percent"] = bare[2]
+                evidence.append(self.ev("percent", bare[0], bare[1], "ki67.percent.bare"))
         lm = self.search(P.KI67_LEVEL, clause)
         if lm and not regex.search(r"\bnot\s{1,3}$", self.t[max(0, lm.start() - 6) : lm.start()]):
             values["level_word"] = Ki67Level.HIGH if lm.lastgroup == "high" else Ki67Level.LOW

@@ -35,8 +35,14 @@ MENTION = _c(
       | \bc-?erb-?B-?2\b | \bERBB2\b | \bHER2neu\b | \bneu\b(?=[\s:]) 
     )
   | (?P<ki67>\bKi[\s-]{0,2}67\b|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)
+  | (?P<other>
+        \b(?:CK|cytokeratin)[\s-]{0,2}(?:5/6|5|6|7|8/18|14|17|19|20)\b|\bE-?cadherin\b|\bp63\b|\bp53\b|\bp120\b|\bGATA-?3\b
+      | \bandrogen[\s-]{1,3}receptors?\b|(?-i:\bAR\b)|\bSMA\b|\bcalponin\b|\bCD\s?(?:31|34|10|117)\b|\bD2-?40\b|\bS-?100\b
+      | \bTTF-?1\b|\bmammaglobin\b|\bGCDFP(?:-?15)?\b|\bEGFR\b|\bPD-?L1\b|\bsynaptophysin\b|\bchromogranin\b
+      | \bSOX-?10\b|\bTRPS-?1\b|\bAE1/AE3\b|\bCAM\s?5\.2\b|\bBRCA[12]?\b|\bPIK3CA\b|\bMMR\b
+    )
   | (?P<er>
-        \b(?:o?estrogen|oestrogen)(?:[\s-]{1,3}receptors?)?(?:[\s-]{1,3}alpha)?\b
+        \b(?:o?estrogens?|oestrogens?)(?:[\s-]{1,3}receptors?)?(?:[\s-]{1,3}alpha)?\b
       | (?-i:\bER(?:a|α)?\b) | (?-i:\bEr\b)(?=\s{0,2}[:+/(-])
       | \ber\b(?=\s{0,2}(?:[+/:-]|pos|neg|\d))
     )
@@ -70,7 +76,7 @@ HER2_MEASURE_FOLLOW = _c(
 HER2_IHC_FOLLOW = _c(r"^[\s:(,]{0,3}(?:by\s{1,3})?(?:IHC|immuno)")
 
 #: Between two mentions of one group: "ER/PR", "ER and PR", "ER, PR and HER2", "estrogen nor ...".
-GROUP_JOIN = _c(r"^(?:\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\+|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b)\s{0,3})$")
+GROUP_JOIN = _c(r"^(?:\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b)\s{0,3})$")
 
 # --------------------------------------------------------------------------- structure
 
@@ -124,9 +130,14 @@ REFERENCE = _c(
       | \b(?:ratio|copy\s{1,3}number|signals?/cell)\s{0,3}(?:of\s{1,3})?(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,2}(?:\.\d{1,2})?
         \s{0,3}(?:is|are|=|:|-|indicates?)?\s{0,3}(?:considered\s{1,3})?(?:amplified|not\s{1,3}amplified|non-?amplified|positive|negative|equivocal)\b
       | \b(?:positive|negative|low\s{1,3}positive)\s{0,3}[:=]\s{0,3}(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,3}\s{0,2}%
+      | \((?=[^)\n]{0,120}negative)(?=[^)\n]{0,120}positive)[^)\n]{0,120}(?:<|>|≥|≤|=)[^)\n]{0,120}\)
     """
 )
-OPTION_LIST = _c(r"\[[^\]\n]{0,60}[/;|][^\]\n]{0,60}\]")
+OPTION_LIST = _c(
+    r"""\[[^\]\n]{0,60}[/;|][^\]\n]{0,60}\]
+      | \(\s{0,2}(?:pos(?:itive)?|neg(?:ative)?|unk\w{0,5}|equivocal|n/?a|not\s{1,3}done|low\s{1,3}positive)
+        (?:\s{0,2}[/;|,]\s{0,2}(?:pos(?:itive)?|neg(?:ative)?|unk\w{0,5}|equivocal|n/?a|not\s{1,3}done|low\s{1,3}positive|other)){1,6}\s{0,2}\)"""
+)
 FIXATION = _c(r"\b\d{1,3}\s{0,2}%\s{0,3}(?:neutral\s{1,3})?(?:buffered\s{1,3})?(?:formalin|NBF)\b")
 CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;\n]{0,60}")
 FAMILY = _c(r"\bfamily\s{1,3}history\b|\b(?:mother|sister|aunt|grandmother|daughter|cousin|maternal|paternal)\b")
@@ -245,7 +256,7 @@ HER2_STATUS = _c(
 HER2_CATEGORY = _c(
     r"""(?P<ultralow>\bultra[\s-]?low\b|\b0\s{0,3}with\s{1,3}(?:faint\s{1,3})?membrane\s{1,3}staining\b|>\s?0\s?<\s?1\+)
       | (?P<null>\bnull\b)
-      | (?P<low>\bHER-?2[\s-]{1,2}low\b|\(\s?low\s?\))"""
+      | (?P<low>(?<=\bHER-?2[\s-]{1,2})low\b|\(\s?low\s?\))"""
 )
 HER2_NO_STAINING = _c(
     r"""\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
@@ -296,6 +307,9 @@ ISH_SINGLE = _c(
     r"\bsingle[\s-]{0,2}(?:probe|colou?r)\b|\bHER-?2\s{1,3}locus\s{1,3}only\b|\bno\s{1,3}(?:chromosome[\s-]{1,2}17|CEP[\s-]?17|CEN[\s-]?17)\s{1,3}(?:control|probe)\b|\bSPoT-?Light\b"
 )
 ISH_DUAL = _c(r"\bdual\b|\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bratio\b|\btwo[\s-]colou?r\b|\bPathVysion\b|\bIQFISH\b|\bZytoLight\b")
+
+# A bare number right after a label, as patients and some tables write it ("ki67 30", "ER 90")
+BARE_NUMBER = _c(r"^\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}[:=-]?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x)\b)")
 
 # Ki-67
 KI67_LEVEL = _c(r"\b(?P<high>high|elevated|increased)\b|\b(?P<low>low)\b")
