@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--encoding", default="utf-8", help="encoding of the input bytes (default: utf-8)")
     group = parser.add_argument_group("classification options (defaults: guidelines.md)")
     group.add_argument(
-        "--ki67-high-cutoff", type=_percent, metavar="PERCENT", help="Ki-67 high at or above this (default 20)"
+        "--ki67-high-cutoff", type=_percent, metavar="PERCENT", help="Ki-67 high at or above this (default 20; 14 with st-gallen-2011)"
     )
     group.add_argument(
         "--er-low-upper", type=_percent, metavar="PERCENT", help="upper bound of ER/PR low positive (default 10)"
@@ -130,13 +130,25 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="triple-positive needs ER and PR positive, not either",
     )
+    versions = parser.add_argument_group("guideline versions (defaults: the current ones; see the README)")
+    versions.add_argument("--her2-guideline", metavar="ID", help="e.g. asco-cap-her2-2018")
+    versions.add_argument("--receptor-guideline", metavar="ID", help="e.g. asco-cap-er-pr-2020")
+    versions.add_argument("--subtype-guideline", metavar="ID", help="e.g. st-gallen-2013 or st-gallen-2011")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     """Only the options given on the command line: the library's defaults apply otherwise."""
-    names = ("ki67_high_cutoff", "er_low_upper", "er_low_groups_with_tnbc", "triple_positive_requires_pr")
+    names = (
+        "ki67_high_cutoff",
+        "er_low_upper",
+        "er_low_groups_with_tnbc",
+        "triple_positive_requires_pr",
+        "her2_guideline",
+        "receptor_guideline",
+        "subtype_guideline",
+    )
     return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
 
 
@@ -293,8 +305,13 @@ def _error(message: str, stderr: TextIO) -> None:
     stderr.write(f"{PROG}: error: {message}\n")
 
 
-def main(argv: Sequence[str] | None = None, *, stdin: Any = None, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: Any = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     """Run the command; returns the exit code (see the module docstring)."""
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout

@@ -544,7 +544,9 @@ def _line_clauses(
             flags.add(Flag.HISTORICAL)
         if _historical(t, win_start, win_end):
             flags.add(Flag.HISTORICAL)
-        if P.HYPOTHETICAL.search(t, min(win_start, c_start), win_end) and not P.PENDING.search(own_text):
+        if P.HYPOTHETICAL_STRONG.search(t, min(win_start, c_start), win_end) or (
+            P.HYPOTHETICAL.search(t, min(win_start, c_start), win_end) and not P.PENDING.search(own_text)
+        ):
             flags.add(Flag.HYPOTHETICAL)
         key = (s_start, s_end)
         if key not in repeat_cache:
@@ -1131,8 +1133,8 @@ class _Reader:
                 taken.append((cm.start(), cm.end()))
         ish_words_in_her2 = bool(regex.search(r"amplif", body, regex.I))
         if is_ish or ish_vals or ish_words_in_her2:
-            res = self.search(P.ISH_RESULT, clause, taken)
-            if res and (is_ish or ish_vals or "amplif" in res.group().lower()):
+            res = self.search(P.ISH_RESULT if (is_ish or ish_vals) else P.ISH_AMP_RESULT, clause, taken)
+            if res:
                 ish_vals["result"] = {
                     "neg": IshResult.NOT_AMPLIFIED,
                     "equiv": IshResult.EQUIVOCAL,
@@ -1197,7 +1199,7 @@ class _Reader:
             flags.add(Flag.SHORTHAND)
         if "status" not in ihc_vals:
             status_m = self.search(P.HER2_STATUS, clause, taken)
-            if status_m and not (ish_vals and "amplif" in status_m.group().lower()):
+            if status_m and "amplif" not in status_m.group().lower():
                 ihc_vals["status"] = {
                     "neg": Her2Status.NEGATIVE,
                     "equiv": Her2Status.EQUIVOCAL,

@@ -157,6 +157,14 @@ HYPOTHETICAL = _c(
           (?:excision|resection|surgical|mastectomy|lumpectomy|subsequent|future)
         |to\s{1,3}be\s{1,3}performed\s{1,3}on\s{1,3}(?:the|a)\s{1,3}(?:excision|resection))\b"""
 )
+# Conditional wording that no "pending" word can override ("suitable for biomarker studies if requested").
+HYPOTHETICAL_STRONG = _c(r"\b(?:if|unless|whether|would|should|might|in\s{1,3}the\s{1,3}event|suitable\s{1,3}for)\b")
+# ISH result words that can only be about ISH, read from a HER2 clause ("HER2 negative (not amplified)").
+ISH_AMP_RESULT = _c(
+    r"""(?P<neg>\b(?:not|non)[\s-]{0,2}amplified\b|\bunamplified\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
+        |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b)
+      | (?P<pos>\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b)"""
+)
 REPEAT = _c(r"\brepeat(?:ed)?\b|\bre-?test(?:ed|ing)?\b|\bredone\b|\bcurrent\s{1,3}specimen\b|\bregarded\s{1,3}as\s{1,3}current\b")
 DCIS = _c(r"\bDCIS\b|\bductal\s{1,3}carcinoma\s{1,3}in\s{1,3}situ\b|\bin[\s-]situ\s{1,3}(?:component|carcinoma)\b")
 INVASIVE = _c(r"\binvasive\b")

@@ -194,6 +194,19 @@ def select_standing(findings: Findings) -> Standing:
         tests = [f for f in (ihc, ish) if f is not None and _tier(f) == 2]
         if tests and max(_rank(f) for f in tests) >= _rank(stated):
             stated = None
+    # An ISH-only report whose interpretation line states the status ("INTERPRETATION: HER2
+    # NEGATIVE (ISH Group 2)") states the ISH result with it [her2.ish.stated].
+    if (
+        ish is not None
+        and ish.result is None
+        and (ish.ratio is not None or ish.copy_number is not None or ish.group_stated is not None)
+        and (ihc is None or ihc.score is None)
+        and stated is not None
+        and stated.final
+        and stated.status in (Her2Status.POSITIVE, Her2Status.NEGATIVE)
+    ):
+        result = IshResult.AMPLIFIED if stated.status == Her2Status.POSITIVE else IshResult.NOT_AMPLIFIED
+        ish = ish.model_copy(update={"result": result, "evidence": ish.evidence + stated.evidence})
     return Standing(
         er=er,
         pr=pr,
