@@ -30,6 +30,12 @@ FUZZY_TARGETS: tuple[str, ...] = (
     "membrane",
     "incomplete",
     "ultralow",
+    "allred",
+    "score",
+    "ratio",
+    "follow",
+    "signals",
+    "average",
 )
 
 #: Words that are right as written and must never be "corrected" to a near lexicon word.

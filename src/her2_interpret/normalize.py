@@ -51,10 +51,16 @@ _HYPHEN_BREAK = regex.compile(r"(?<=[A-Za-z]{2})-[ \t]*\n[ \t]*(?=[A-Za-z]{2})")
 _PLAIN_BREAK = regex.compile(r"\b([A-Za-z]{2,12})[ \t]*\n[ \t]*([A-Za-z]{2,12})\b")
 # Tokens that may be OCR or typing variants of lexicon words.
 _TOKEN = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9])")
-# OCR digit confusions inside a percent that has a label before it: "9O%", "l5 %", "1OO%".
-_OCR_PERCENT = regex.compile(r"(?<![A-Za-z0-9.])(?=[0-9OoIlS]{1,3}\s?%)(?=[0-9OoIlS]*[0-9])([0-9OoIlS]{1,3})(?=\s?%)")
 # A percent sign read as "°/o", "o/o" or "0/0" by OCR: "90°/o" -> "90%".
-_OCR_PERCENT_SIGN = regex.compile(r"(?<=\d\s?)(°/o|o/o|°/°|0/0(?!\d)|%o(?![a-z]))")
+_OCR_PERCENT_SIGN = regex.compile(r"(?<=[\dOolIS]\s?)(°/o|o/o|°/°|0/0(?!\d)|%o(?![a-z]))")
+# A number with OCR letter/digit confusions: "9O", "l5", "3.l", "8S" (at least one real digit).
+_OCR_NUMBER = regex.compile(
+    r"(?<![A-Za-z0-9.,])(?!S-?100\b)(?=[0-9OolIS.,]*\d)(?=[0-9.,]*[OolIS])([0-9OolIS]{1,3}(?:[.,][0-9OolIS]{1,2})?)(?![A-Za-z0-9])"
+)
+# A lone confusable letter where a score or bound must stand: "score S", "<l".
+_OCR_LONE = regex.compile(
+    r"(?:(?<=\b(?:sc[o0]re|a[lI1][lI1]red|quick)\s{0,2}[:=]?\s{0,2})|(?<=[<>≤≥]\s?))([OolIS])(?![A-Za-z0-9])", regex.IGNORECASE
+)
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5"})
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "i", "5": "s", "3": "e"})
 
@@ -127,6 +133,8 @@ def correct_token(token: str) -> tuple[str, float] | None:
         if swapped in lexicon.FUZZY_TARGETS:
             return swapped, 90.0
         return None
+    if "i" in low and low.replace("i", "l") in lexicon.FUZZY_TARGETS:
+        return low.replace("i", "l"), 90.0  # capital I read for a lower-case l: "AlIred"
     best = process.extractOne(
         low, lexicon.FUZZY_TARGETS, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
     )
@@ -151,11 +159,12 @@ def _collect_edits(text: str) -> list[Edit]:
             edits.append(Edit(m.start(), m.end(), word, score))
     for m in _OCR_PERCENT_SIGN.finditer(text):
         edits.append(Edit(m.start(1), m.end(1), "%", 90.0))
-    for m in _OCR_PERCENT.finditer(text):
-        raw = m.group(1)
-        fixed = raw.translate(_OCR_DIGITS)
-        if fixed != raw and fixed.isdigit():
-            edits.append(Edit(m.start(1), m.end(1), fixed, 90.0))
+    for pattern in (_OCR_NUMBER, _OCR_LONE):
+        for m in pattern.finditer(text):
+            raw = m.group(1)
+            fixed = raw.translate(_OCR_DIGITS)
+            if fixed != raw and regex.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?", fixed):
+                edits.append(Edit(m.start(1), m.end(1), fixed, 90.0))
     edits.sort(key=lambda e: (e.start, e.end))
     kept: list[Edit] = []
     last_end = -1

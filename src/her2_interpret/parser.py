@@ -131,10 +131,11 @@ def _mask(text: str) -> str:
             P.CHECKBOX_UNTICKED.match(line)
             or P.METHOD_LINE.match(line)
             or P.INVALID.search(line)
+            or P.PAGE_FURNITURE.search(line)
         ):
             _blank(chars, pos, end)
         pos = end + 1
-    for pattern in (P.REFERENCE, P.OPTION_LIST, P.FIXATION, P.CELLULARITY):
+    for pattern in (P.REFERENCE, P.OPTION_LIST, P.FIXATION, P.CELLULARITY, P.CHECKBOX_INLINE_UNTICKED):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
     for m in P.CHECKBOX_TICKED.finditer(text):
@@ -247,7 +248,8 @@ _PRE_STATUS = regex.compile(
     r"""(?:(?:\b(?:strongly|weakly|focally|diffusely|moderately)\s{1,3})?\b(?:positive|negative|immunoreactive|stain(?:s|ing|ed)?)\s{1,3}(?:for|with)
         |\b(?:lack(?:s|ing)?|absence|loss)\s{1,3}(?:of\s{1,3})?(?:(?:nuclear|membran\w{0,4})\s{1,3})?(?:expression|staining|immunoreactivity)?\s{0,3}(?:of|for)?
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}(?:nuclear\s{1,3})?(?:staining|positivity|expression)\s{1,3}(?:for|of)
-        |\bneither|\bno|\bwithout|\bnegative\s{1,3}for)\s{0,3}(?:the\s{1,3})?$""",
+        |\bneither|\bno|\bwithout|\bnegative\s{1,3}for
+        |\b(?:referred|sent|submitted)\s{1,3}for|\bwaiting\s{1,3}(?:on|for)|\bawaiting|\bpending)\s{0,3}(?:the\s{1,3})?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
@@ -449,6 +451,10 @@ def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
     prev_text = t[clause.ranges[-1][0] : last_end].rstrip()
     if prev_text and prev_text[-1] not in ".;:)" and line.lstrip()[:1].islower():
         return True
+    if prev_text.endswith(","):
+        return True  # a value list that runs on to the next line
+    if prev_text.endswith(":") and not _has_values(t, clause):
+        return True  # "Estrogen receptor:" with its value on the next line
     if clause.primary in ("ish", "measure") and not _has_values(t, clause):
         return True
     return False
@@ -630,10 +636,16 @@ def _in_name(m: regex.Match[str], clause: _Clause) -> int | None:
     return None
 
 
+_LABELLED_BARE = regex.compile(
+    r"^\s{0,3}(?:\[[^\]\n]{0,20}\]\s{0,3})?[:=]?\s{0,3}(?P<op><=|>=|<|>|≤|≥|less\s{1,3}than|greater\s{1,3}than)?\s{0,2}(?P<v>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/])",
+    regex.IGNORECASE,
+)
+_BARE_ZERO = regex.compile(r"^\s{0,3}[:=-]?\s{0,3}(?P<z>0)(?![\d.,/%+]|\s{0,2}(?:mm|cm|cells?)\b)")
+_STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
 _BARE_RECEPTOR_MIN = 10  # a bare number below this after "ER" may be an Allred score: not read
 
 _BARE_SCORE = regex.compile(
-    r"^\s{0,3}(?:\([^)\n]{0,40}\)\s{0,3})?[:=-]?\s{0,3}(?P<s>[0-3])(?:\s?\+(?!\d))?(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|of)\b)"
+    r"^\s{0,3}(?:\([^)\n]{0,40}\)\s{0,3})?(?:[:=-]|\.{2,40})?\s{0,3}(?P<s>[0-3])(?:\s?\+(?!\d))?(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|of)\b)"
 )
 
 
@@ -934,8 +946,21 @@ class _Reader:
             if cand:
                 m = cand
                 break
-            if regex.match(r"\s{0,3}less\s{1,3}than\s{1,3}1\s{0,2}%", self.t[lm.end() : line_end], regex.I):
-                m = cand
+            # the label says percent, so a bare number or bound after it is one ("...staining: 85", "<1")
+            bare = _LABELLED_BARE.match(self.t[lm.end() : line_end])
+            if bare:
+                off = lm.end()
+                v = _num(bare.group("v"))
+                if v <= 100:
+                    if bare.group("op") in ("<", "≤", "<="):
+                        values["percent_range"] = (0.0, v)
+                    elif bare.group("op"):
+                        values["percent_range"] = (v, 100.0)
+                    else:
+                        values["percent"] = v
+                    f = "percent_range" if "percent_range" in values else "percent"
+                    evidence.append(self.ev(f, off + bare.start(), off + bare.end(), "receptor.percent.labelled"))
+                    return
         if m is None:
             m = self.search(P.PERCENT, clause, excluded)
         if m is None:
@@ -949,6 +974,18 @@ class _Reader:
             if bare is not None and "allred" not in values:
                 values["percent"] = bare[2]
                 evidence.append(self.ev("percent", bare[0], bare[1], "receptor.percent.bare"))
+                return
+            zero = _BARE_ZERO.match(self.t[clause.mention.end : clause.ranges[0][1]])
+            if zero is not None and "status" not in values and "allred" not in values:
+                off = clause.mention.end  # "PR 0": 0% and Allred 0 are both negative
+                values["status"] = ReceptorStatus.NEGATIVE
+                evidence.append(self.ev("status", off + zero.start("z"), off + zero.end("z"), "receptor.bare_zero"))
+                return
+            stray = self.search(P.PERCENT_STRAY, clause)
+            if stray is not None and int(stray.group("v")) <= 100:
+                values["percent"] = float(stray.group("v"))
+                e = self.ev("percent", stray.start(), stray.end(), "receptor.percent.ocr_stray")
+                evidence.append(e.model_copy(update={"fuzzy_score": e.fuzzy_score or _STRAY_SCORE}))
             return
         pat = m.lastgroup or "one"
         try:
@@ -1021,7 +1058,7 @@ class _Reader:
     def _read_allred(self, clause: _Clause, values: dict[str, Any], evidence: list[Evidence]) -> None:
         m = self.search(P.ALLRED, clause)
         if m:
-            total = m.group("t") or m.group("t2") or m.group("t3")
+            total = m.group("t") or m.group("t2") or m.group("t3") or m.group("t4") or m.group("t5")
             ps = m.group("p") or m.group("p3")
             is_ = m.group("i") or m.group("i3")
             if total is not None and int(total) != 1:

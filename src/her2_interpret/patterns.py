@@ -47,7 +47,7 @@ MENTION = _c(
       | \ber\b(?=\s{0,2}(?:[+/:-]|pos|neg|\d))
     )
   | (?P<pr>
-        \bprogesterone(?:[\s-]{1,3}receptors?)?\b
+        \bprogest(?:erone|ins?|ogens?|agens?)(?:[\s-]{1,3}receptors?)?\b
       | (?-i:\b(?:PR|PgR|PGR|Pgr)\b) | \bpgr\b
       | \bpr\b(?=\s{0,2}(?:[+/:-]|pos|neg|\d))
     )
@@ -130,6 +130,7 @@ REFERENCE = _c(
       | \b(?:ratio|copy\s{1,3}number|signals?/cell)\s{0,3}(?:of\s{1,3})?(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,2}(?:\.\d{1,2})?
         \s{0,3}(?:is|are|=|:|-|indicates?)?\s{0,3}(?:considered\s{1,3})?(?:amplified|not\s{1,3}amplified|non-?amplified|positive|negative|equivocal)\b
       | \b(?:positive|negative|low\s{1,3}positive)\s{0,3}[:=]\s{0,3}(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,3}\s{0,2}%
+      | \((?=[^)\n]{0,200}(?:<|>|≥|≤))(?=[^)\n]{0,200}\b(?:not\s|non-?)?amplified\b[^)\n]{0,200}\b(?:equivocal|amplified)\b)[^)\n]{0,200}\)
       | \((?=[^)\n]{0,120}negative)(?=[^)\n]{0,120}positive)[^)\n]{0,120}(?:<|>|≥|≤|=)[^)\n]{0,120}\)
     """
 )
@@ -141,6 +142,12 @@ OPTION_LIST = _c(
 FIXATION = _c(r"\b\d{1,3}\s{0,2}%\s{0,3}(?:neutral\s{1,3})?(?:buffered\s{1,3})?(?:formalin|NBF)\b")
 CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;\n]{0,60}")
 FAMILY = _c(r"\bfamily\s{1,3}history\b|\b(?:mother|sister|aunt|grandmother|daughter|cousin|maternal|paternal)\b")
+# Page furniture: running headers and footers that OCR puts between a label and its value.
+PAGE_FURNITURE = _c(
+    r"""\bcontinued\s{1,3}(?:on\s{1,3})?(?:next|following)\s{1,3}page\b|\bpage\s{1,3}\d{1,3}(?:\s{1,3}of\s{1,3}\d{1,3})?\b
+      |\b(?:MRN|DOB|D\.O\.B\.|Med(?:ical)?\.?\s{0,2}Rec(?:ord)?\.?\s{0,2}(?:No|\#)?|patient(?:\s{1,3}name)?)\s{0,3}[:\#]"""
+)
+CHECKBOX_INLINE_UNTICKED = _c(r"(?:\[\s?\]|\u2610|\u25a1)\s{0,3}[^\[\]\n\u2610\u25a1\u2612\u2611]{0,80}")
 INVALID = _c(r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\b")
 
 # --------------------------------------------------------------------------- cues (ConText)
@@ -185,7 +192,7 @@ NOT_PERFORMED = _c(
 )
 PENDING = _c(
     r"""(?<!\bnot\s{1,3}(?:been\s{1,3}|yet\s{1,3})?)(?<!\bno\s{1,3})\b(?:pending|to\s{1,3}follow|in\s{1,3}progress|awaited|(?:has|have|was|were|is|are|been)\s{1,3}(?:ordered|requested|sent)
-        |requested|ordered|sent\s{1,3}(?:out|to)|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
+        |requested|ordered|sent\s{1,3}(?:out|to|for)|referred\s{1,3}for|waiting\s{1,3}(?:on|for)|awaiting|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
         |to\s{1,3}be\s{1,3}reported|see\s{1,3}(?:the\s{1,3})?(?:addendum|supplement(?:ary|al)?(?:\s{1,3}report)?|separate\s{1,3}report)
         |(?:reported|issued)\s{1,3}(?:in|as)\s{1,3}(?:an?\s{1,3})?(?:addendum|supplementary))\b"""
 )
@@ -222,7 +229,10 @@ PERCENT = _c(
     | (?P<one>(?:(?:approximately|approx\.?|about|around|ca\.?|circa|~|≈|estimated)\s{{0,3}})?(?P<v>{NUM})\s{{0,2}}%)
     """
 )
-PERCENT_LABEL = _c(r"\b(?:percent(?:age)?|proportion|%\s{0,2}(?:cells|positive|of\s{1,3}cells)|%\s{0,3}positive)\b[^:\n]{0,60}:")
+# A number with a stray character where % was ("95X", "60 x"): read only for a receptor or
+# Ki-67 clause that has no other percent, and flagged fuzzy.
+PERCENT_STRAY = _c(r"(?<![\w.])(?P<v>\d{1,3})\s?[Xx×°](?=\s|$|[,;)])")
+PERCENT_LABEL = _c(r"(?:\bpercent(?:age)?\b|\bproportion\b|%)[^:\n]{0,60}:")
 BREAKDOWN = _c(r"\b(?:weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?\s{0,3}[:=]?\s{0,2}\d{1,3}\s{0,2}%")
 INTENSITY = _c(
     r"""\b(?P<a>weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?
@@ -234,6 +244,8 @@ ALLRED = _c(
         (?P<t>[0-8])(?!\d|[.,]\d)(?:\s{0,2}/\s{0,2}8)?(?:\s{0,3}\(\s{0,3}(?P<p>[0-5])\s{0,2}\+\s{0,2}(?P<i>[0-3])\s{0,3}\))?
     | (?P<t2>[0-8])\s{0,2}/\s{0,2}8\b(?:\s{0,3}\(\s{0,3}(?:allred|quick)(?:\s{1,3}score)?\s{0,3}\))?
     | (?<![\d+])(?P<t3>[0-8])\s{1,3}\(\s{0,2}(?P<p3>[0-5])\s{0,2}\+\s{0,2}(?P<i3>[0-3])\s{0,2}\)
+    | (?<![\d+.])(?P<t4>[0-8])\s{0,2}(?:points?|pts?)\b(?:\s{0,3}(?:according\s{1,3}to|by|per|\()\s{0,3}(?:allred|quick))?
+    | \bTS\s{0,2}[:=]?\s{0,2}(?P<t5>[0-8])\b
     """
 )
 ALLRED_PARTS = _c(
@@ -267,7 +279,7 @@ HER2_CATEGORY = _c(
       | (?P<low>(?<=\bHER-?2[\s-]{1,2})low\b|\(\s?low\s?\))"""
 )
 HER2_NO_STAINING = _c(
-    r"""\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
+    r"""\babsence\s{1,3}of\s{1,3}(?:any\s{1,3})?(?:membran(?:e|ous)\s{1,3})?staining\b|\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
       |\babsent\s{1,3}(?:membrane\s{1,3})?staining\b|\bno\s{1,3}staining\s{1,3}(?:is\s{1,3})?observed\b"""
 )
 STAIN_COMPLETENESS = _c(r"\b(?P<inc>incomplete|basolateral|lateral|partial)\b|\b(?P<com>complete|circumferential)\b")
@@ -290,16 +302,16 @@ ISH_SNR = _c(rf"\b(?:signal[\s-]{{1,3}}to[\s-]{{1,3}}nucle(?:us|i)\s{{1,3}}ratio
 ISH_CEP17 = _c(
     rf"""(?<![/:]\s{{0,2}})(?:\b(?:CEP|CEN|Chr)[\s-]{{0,2}}17\b|\bchromosome[\s-]{{1,2}}17\b(?:\s{{0,3}}\(\s{{0,3}}(?:CEP|CEN)[\s-]{{0,2}}17\s{{0,3}}\))?)
          (?:\s{{1,3}}(?:average|mean|copy\s{{1,3}}number|copies|signals?)){{0,3}}(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?
-         (?:\s{{1,3}}(?:average|mean))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,40}}(?P<v>{DEC})(?![\d%])"""
+         (?:\s{{1,3}}(?:average|mean))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,40}}(?P<v>{DEC})(?![\d%])"""
 )
 ISH_COPY = _c(
     rf"""
-      (?:\bHER-?2|\bERBB2)(?:\s{{0,3}}\([^)\n]{{0,12}}\))?\s{{0,3}}(?:gene\s{{1,3}})?(?:average\s{{1,3}}|mean\s{{1,3}})?(?:copy\s{{1,3}}number|copies|signals?)?
+      (?:\bHER-?2(?:/neu)?|\bERBB2)(?:\s{{0,3}}\([^)\n]{{0,12}}\))?\s{{0,3}}(?:gene\s{{1,3}})?(?:average\s{{1,3}}|mean\s{{1,3}})?(?:copy\s{{1,3}}number|copies|signals?)?
         (?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r\s{{1,3}}(?:cell|nucleus)))?
-        \s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
-    | (?:copy\s{{1,3}}number|copies|signals?)(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}})?(?P<v2>{DEC})(?![\d%])
-    | (?:mean|average|avg\.?)\s{{1,3}}(?P<v3>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:copies|signals?|copy)
-    | (?<![<>≥≤=]\s{{0,2}})(?<![<>≥≤=]\s{{0,2}}[\d.]{{0,4}})(?P<v4>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:signals?|copies)\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r)
+        (?:\s{{0,3}}\((?:mean|average|avg\.?)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
+    | (?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\s{{0,3}})(?:copy\s{{1,3}}number|copies|signals?)(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}})?(?P<v2>{DEC})(?![\d%])
+    | (?:mean|average|avg\.?)\s{{1,3}}(?P<v3>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:gene\s{{1,3}})?(?:copies|signals?|copy)
+    | (?<![<>≥≤=]\s{{0,2}})(?<![<>≥≤=]\s{{0,2}}[\d.]{{0,4}})(?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}})(?P<v4>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:gene\s{{1,3}})?(?:signals?|copies)\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r)
     """
 )
 ISH_RESULT = _c(
@@ -317,7 +329,7 @@ ISH_SINGLE = _c(
 ISH_DUAL = _c(r"\bdual\b|\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bratio\b|\btwo[\s-]colou?r\b|\bPathVysion\b|\bIQFISH\b|\bZytoLight\b")
 
 # A bare number right after a label, as patients and some tables write it ("ki67 30", "ER 90")
-BARE_NUMBER = _c(r"^\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}[:=-]?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x)\b)")
+BARE_NUMBER = _c(r"^\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}(?:[:=-]|\.{2,40})?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x)\b)")
 
 # Ki-67
 KI67_LEVEL = _c(r"\b(?P<high>high|elevated|increased)\b|\b(?P<low>low)\b")
