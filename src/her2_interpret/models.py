@@ -183,6 +183,10 @@ class Context(_Frozen):
     specimen: str | None = Field(default=None, description="specimen/part/block label, when stated")
     specimen_index: int = Field(default=0, ge=0, description="order of the specimen in the report")
     repeat: bool = Field(default=False, description="stated as a repeat / current test ('repeated on block B2')")
+    date: int | None = Field(default=None, description="date stated for the result, as YYYYMMDD (or YYYY0000)")
+    side: Literal["left", "right"] | None = Field(default=None, description="laterality of the specimen")
+    tumour: str | None = Field(default=None, description="tumour label when a report names several tumours")
+    size_mm: float | None = Field(default=None, ge=0, description="tumour size stated in the specimen header")
 
 
 class _FindingBase(_Frozen):

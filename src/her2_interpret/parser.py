@@ -110,6 +110,10 @@ class _State:
     header_flags: set[Flag] = field(default_factory=set)
     header_repeat: bool = False
     header_ish: bool = False
+    date: int | None = None
+    side: str | None = None
+    tumour: str | None = None
+    size_mm: float | None = None
 
 
 # --------------------------------------------------------------------------- masking
@@ -402,13 +406,21 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             st.section = st.base_section
         spec = P.SPECIMEN_HEADER.match(line)
         if spec:
-            label = spec.group("label") or spec.group("letter")
+            label = spec.group("label") or spec.group("letter") or spec.group("tumour")
             if label and label != st.specimen:
                 st.specimen = label
                 st.specimen_index += 1
                 st.header_flags = set()
                 st.header_repeat = False
+                st.tumour = spec.group("tumour")
+                side = P.SIDE.search(line)
+                st.side = _side(side) if side else st.side
+                sizes = [_mm(m) for m in P.SIZE.finditer(line)]
+                st.size_mm = max(sizes) if sizes else None
+                st.date = _date(line) or None
             open_clause = None
+        elif P.SECTION_ADDENDUM.match(line) or P.SECTION_AMENDMENT.match(line):
+            st.date = _date(line) or st.date
         mentions = _find_mentions(t, l_start, l_end)
         indented = line[:1] in (" ", "\t")
         # ---- a line without mentions: continuation, or a header governing lines below
@@ -499,6 +511,32 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
 _CUE_WINDOW = 300  # characters around a mention that its context cues are read from
 
 
+def _date(text: str) -> int | None:
+    """The last date or year stated in ``text`` as YYYYMMDD (month-first for slashed dates)."""
+    found = None
+    for m in P.DATE.finditer(text):
+        if m.group("y"):
+            month, day = int(m.group("m")), int(m.group("d"))
+            if month > 12:  # day-first
+                month, day = day, month
+            found = int(m.group("y")) * 10000 + min(month, 12) * 100 + min(day, 31)
+        elif m.group("y2"):
+            found = int(m.group("y2")) * 10000 + int(m.group("m2")) * 100 + int(m.group("d2"))
+        else:
+            found = int(m.group("y3")) * 10000
+    return found
+
+
+def _side(m: regex.Match[str]) -> str:
+    word = (m.group("side") or m.group("side2")).lower()
+    return "left" if word.startswith("l") else "right"
+
+
+def _mm(m: regex.Match[str]) -> float:
+    v = float(m.group("v").replace(",", "."))
+    return v * 10 if m.group("u").lower() == "cm" else v
+
+
 def _line_clauses(
     t: str, groups: list[list[_Mention]], l_start: int, l_end: int, st: _State, line_no: int
 ) -> list[_Clause]:
@@ -564,6 +602,10 @@ def _line_clauses(
             specimen=st.specimen,
             specimen_index=st.specimen_index,
             repeat=repeat,
+            date=_date(t[max(s_start, m0.start - _CUE_WINDOW) : m0.start]) or st.date,
+            side=st.side,
+            tumour=st.tumour,
+            size_mm=st.size_mm,
         )
         clause = _Clause(
             kinds=[m.kind for m in group],

@@ -99,6 +99,7 @@ SPECIMEN_HEADER = _c(
     r"""^\s{0,6}(?:
         (?:part|specimen|container)\s{0,2}\#?\s{0,2}(?P<label>[A-Z]?\d{1,2}|[A-H])\b
       | (?P<letter>[A-H])[.)]\s{1,4}(?=[A-Z])
+      | (?:tumou?r|lesion|mass|focus)\s{0,2}\#?\s{0,2}(?P<tumour>\d{1,2})\b
     )"""
 )
 BLANK_LINE = _c(r"^\s*$")
@@ -155,7 +156,7 @@ INVALID = _c(r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\
 HISTORICAL = _c(
     r"""\b(?:prior|previous(?:ly)?|outside|earlier|referring\s{1,3}(?:laboratory|lab|institution|hospital|pathologist)
         |per\s{1,3}(?:the\s{1,3})?outside|history\s{1,3}of|known\s{1,3}(?:left|right|breast|bilateral)
-        |pre-?treatment|pre-?neoadjuvant|original(?:ly)?\s{1,3}report|further\s{1,3}to\s{1,3}the\s{1,3}original)\b"""
+        |pre-?treatment|pre-?neoadjuvant|original(?:ly)?\s{1,3}report(?:ed)?|original\s{0,3}(?=\(|:)|initially\s{1,3}(?:reported|read)|further\s{1,3}to\s{1,3}the\s{1,3}original)\b"""
 )
 HYPOTHETICAL = _c(
     r"""\b(?:if|unless|whether|would|should|might|in\s{1,3}the\s{1,3}event|suitable\s{1,3}for|eligible
@@ -172,14 +173,22 @@ ISH_AMP_RESULT = _c(
         |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b)
       | (?P<pos>\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b)"""
 )
-REPEAT = _c(r"\brepeat(?:ed)?\b|\bre-?test(?:ed|ing)?\b|\bredone\b|\bcurrent\s{1,3}specimen\b|\bregarded\s{1,3}as\s{1,3}current\b")
+# Dates and years that order results: "01/10/2024", "2024-03-11", "2015:", "(issued 12/06/2024)".
+DATE = _c(
+    r"""(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})\b
+      | \b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-(?P<d2>\d{2})\b
+      | (?:^|(?<=[\s(]))(?P<y3>(?:19|20)\d{2})(?=\s{0,2}[:),]|\s{1,3}(?:recurrence|biopsy|bx|core|excision|resection|mastectomy|lumpectomy))"""
+)
+SIDE = _c(r"\b(?P<side>left|right|lt\.?|rt\.?)\s{1,3}(?:breast|axilla|side|mastectomy)\b|\b(?P<side2>left|right)\b")
+SIZE = _c(r"(?<![\d.])(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b(?!\s{0,3}(?:from|away|to\s{1,3}the|distance))")
+REPEAT = _c(r"\brepeat(?:ed)?\b|\bre-?read\b|\brevised\b|\bcorrected\b|\bamended\s{0,3}\(|\bre-?test(?:ed|ing)?\b|\bredone\b|\bcurrent\s{1,3}specimen\b|\bregarded\s{1,3}as\s{1,3}current\b")
 DCIS = _c(r"\bDCIS\b|\bductal\s{1,3}carcinoma\s{1,3}in\s{1,3}situ\b|\bin[\s-]situ\s{1,3}(?:component|carcinoma)\b")
 INVASIVE = _c(r"\binvasive\b")
 GASTRIC = _c(r"\b(?:gastric|stomach|gastro-?o?esophageal|gastro-?oesophageal|GE\s{0,2}junction|GEJ|o?esophag\w{0,6}|cardia)\b")
 BREAST = _c(r"\bbreast\b|\bmammary\b|\bDCIS\b|\bmastectomy\b|\blumpectomy\b")
 FINAL = _c(r"\b(?:final|overall|interpretation|conclusion|reported\s{1,3}as|status|result\s{1,3}is)\b")
 SENTENCE_END = regex.compile(
-    r"(?<!\b(?:approx|appr|ca|vs|e\.g|i\.e|no|nos|fig|dr|pt|cf|incl))(?<!\d\.\d)[.!?](?=\s{1,10}(?:[A-Z(\"'*-]|\d{1,2}\s?%)|\s*$)",
+    r"(?<!\b(?:approx|appr|ca|vs|e\.g|i\.e|no|nos|fig|dr|pt|cf|incl))(?<!\d\.\d)[.!?](?=\s{1,10}(?:[A-Za-z(\"'*-]|\d{1,2}\s?%)|\s*$)",
     regex.MULTILINE,
 )
 
@@ -316,10 +325,10 @@ ISH_COPY = _c(
 )
 ISH_RESULT = _c(
     r"""
-      (?P<neg>\b(?:not|non)[\s-]{0,2}amplified\b|\bunamplified\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
+      (?P<neg>\b(?:not|non)[\s-]{0,2}(?:amplified|amp)\b|\bunamplified\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
         |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b|\bnegative\b|\bneg\b)
     | (?P<equiv>\bequivocal\b|\bborderline\b)
-    | (?P<pos>\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b|\bpositive\b|\bpos\b)
+    | (?P<pos>\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b|\bpositive\b|\bpos\b|\bamp\b)
     """
 )
 ISH_GROUP = _c(r"\bgroup\s{0,2}(?P<g>[1-5])\b")

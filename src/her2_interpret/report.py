@@ -88,7 +88,6 @@ def _rank(f: BaseModel) -> tuple[int, ...]:
         ctx.section_index,
         0 if ctx.section == SectionKind.COMMENT else 1,
         1 if ctx.repeat else 0,
-        ctx.specimen_index,
     )
 
 
@@ -120,7 +119,64 @@ def _choose(found: Sequence[F], label: str, warnings: list[str]) -> F | None:
         warnings.append(f"{label}: several results in the report; the {reason} one stands [report.*]")
     if len(chosen) == 1:
         return chosen[0]
+    chosen = _among_specimens(chosen, label, warnings)
+    if not chosen:
+        return None
+    if len(chosen) == 1:
+        return chosen[0]
     return _merge(chosen, label, warnings)
+
+
+def _positivity(f: BaseModel) -> int:
+    """How positive a finding reads, for the registry rule "positive over negative"."""
+    order = {"positive": 3, "low_positive": 2, "3+": 3, "2+": 2, "1+": 1, "amplified": 3,
+             "equivocal": 1, "0": 0, "negative": 0, "not_amplified": 0}
+    best = 0
+    for k in ("status", "score", "result"):
+        v = getattr(f, k, None)
+        if v is not None:
+            best = max(best, order.get(str(v), 0))
+    return best
+
+
+def _among_specimens(found: Sequence[F], label: str, warnings: list[str]) -> list[F]:
+    """Results of equal standing from several specimens [report.specimens]."""
+    ctxs = [f.context for f in found]  # type: ignore[attr-defined]
+    specimens = {(c.specimen_index, c.specimen) for c in ctxs}
+    dates = {c.date for c in ctxs}
+    if len(specimens) <= 1:
+        if len(dates) > 1 and None not in dates:  # "2015: ER+ ... 2023 recurrence: ER+ 80%"
+            latest = max(dates)  # type: ignore[type-var]
+            warnings.append(f"{label}: results of several dates; the latest stands [report.specimens]")
+            return [f for f in found if f.context.date == latest]  # type: ignore[attr-defined]
+        return list(found)
+    if not _differ(found[:1], found[1:]):
+        return list(found)
+    sides = {c.side for c in ctxs} - {None}
+    tumours = {c.tumour for c in ctxs} - {None}
+    if len(sides) > 1 or len(tumours) > 1:  # distinct tumours
+        sizes = {c.size_mm for c in ctxs}
+        if None not in sizes:
+            largest = max(sizes)  # type: ignore[type-var]
+            warnings.append(
+                f"{label}: several distinct tumours; the largest ({largest:g} mm) is recorded [report.specimens]"
+            )
+            return [f for f in found if f.context.size_mm == largest]  # type: ignore[attr-defined]
+        warnings.append(
+            f"{label}: several distinct tumours with different results and no sizes; left null [report.specimens]"
+        )
+        return []
+    if len(dates) > 1 and None not in dates:
+        latest = max(dates)  # type: ignore[type-var]
+        warnings.append(f"{label}: several specimens; the most recent stands [report.specimens]")
+        return [f for f in found if f.context.date == latest]  # type: ignore[attr-defined]
+    if len(dates) == 1 and None not in dates:
+        best = max(_positivity(f) for f in found)
+        warnings.append(f"{label}: several specimens of the same date; the positive one stands [report.specimens]")
+        return [f for f in found if _positivity(f) == best]
+    last = max(c.specimen_index for c in ctxs)
+    warnings.append(f"{label}: several specimens; the later one stands [report.specimens]")
+    return [f for f in found if f.context.specimen_index == last]  # type: ignore[attr-defined]
 
 
 def _differ(a: Sequence[BaseModel], b: Sequence[BaseModel]) -> bool:
@@ -130,7 +186,7 @@ def _differ(a: Sequence[BaseModel], b: Sequence[BaseModel]) -> bool:
 
 def _why(top: tuple[int, ...], other: tuple[int, ...]) -> str:
     names = ("invasive (not DCIS)", "current (not prior/outside)", "later (addendum/amendment)",
-             "report body (not comment)", "repeat", "later specimen")
+             "report body (not comment)", "repeat")
     for i, (x, y) in enumerate(zip(top, other)):
         if x != y:
             return names[i]
@@ -189,6 +245,11 @@ def select_standing(findings: Findings) -> Standing:
     stated = _choose(finals or stated_all, "HER2 status", warnings)
     ki67 = _choose(findings.of("ki67"), "Ki-67", warnings)
     hr = _choose(findings.of("hr"), "HR", warnings)
+    # a stated status older than the standing test results does not speak for them
+    tests_now = [f for f in (ihc, ish) if f is not None and _tier(f) == 2]
+    if stated is not None and stated.context.date and tests_now:
+        if any((f.context.date or 0) > stated.context.date for f in tests_now):
+            stated = None
     # a test result that stands at a higher rank than a stated "pending" supersedes it
     if stated is not None and stated.status == Her2Status.PENDING:
         tests = [f for f in (ihc, ish) if f is not None and _tier(f) == 2]
