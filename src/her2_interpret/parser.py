@@ -167,9 +167,19 @@ def _mask(text: str) -> str:
                 continue
             _blank(chars, s_start, s_end)
             continue
+        # a sentence with results and a control remark: blank from the separator before the
+        # first control word ("..., with positive internal controls in the benign ducts")
+        first = P.CONTROL_WORD.search(sentence)
+        cut = max(sentence.rfind(";", 0, first.start()), sentence.rfind(",", 0, first.start()),
+                  sentence.rfind("(", 0, first.start()), sentence.lower().rfind(" but ", 0, first.start()))
         for m in P.CONTROL_PHRASE.finditer(sentence):
-            _blank(chars, s_start + m.start(), s_end)
+            cut = min(cut, m.start()) if cut >= 0 else m.start()
             break
+        if cut < 0:
+            continue
+        head = sentence[:cut]
+        if any(mm.lastgroup in ("er", "pr", "her2", "ki67", "ish", "hr") for mm in P.MENTION.finditer(head)):
+            _blank(chars, s_start + cut, s_end)
     return "".join(chars)
 
 
@@ -684,6 +694,8 @@ _LABELLED_BARE = regex.compile(
 )
 _BARE_ZERO = regex.compile(r"^\s{0,3}[:=-]?\s{0,3}(?P<z>0)(?![\d.,/%+]|\s{0,2}(?:mm|cm|cells?)\b)")
 _STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
+_NEGATING_PRE = regex.compile(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of)\b", regex.I)
+_AMPLIFICATION = regex.compile(r"\bamplification\b", regex.I)
 _BARE_RECEPTOR_MIN = 10  # a bare number below this after "ER" may be an Allred score: not read
 
 _BARE_SCORE = regex.compile(
@@ -1211,8 +1223,15 @@ class _Reader:
                 ish_ev.append(self.ev("copy_number", cm.start(), cm.end(), "her2.ish.copy_number"))
                 taken.append((cm.start(), cm.end()))
         ish_words_in_her2 = bool(regex.search(r"amplif", body, regex.I))
+        if ish_words_in_her2 and not is_ish and _NEGATING_PRE.search(clause.pre) and _AMPLIFICATION.search(body):
+            am = self.search(_AMPLIFICATION, clause, taken)
+            if am is not None:
+                ish_vals["result"] = IshResult.NOT_AMPLIFIED
+                ish_ev.append(self.ev("result", am.start(), am.end(), "her2.ish.result.pre_negated"))
         if is_ish or ish_vals or ish_words_in_her2:
-            res = self.search(P.ISH_RESULT if (is_ish or ish_vals) else P.ISH_AMP_RESULT, clause, taken)
+            res = None if "result" in ish_vals else self.search(
+                P.ISH_RESULT if (is_ish or ish_vals) else P.ISH_AMP_RESULT, clause, taken
+            )
             if res:
                 ish_vals["result"] = {
                     "neg": IshResult.NOT_AMPLIFIED,

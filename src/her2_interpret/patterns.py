@@ -169,7 +169,7 @@ HYPOTHETICAL = _c(
 HYPOTHETICAL_STRONG = _c(r"\b(?:if|unless|whether|would|should|might|in\s{1,3}the\s{1,3}event|suitable\s{1,3}for)\b")
 # ISH result words that can only be about ISH, read from a HER2 clause ("HER2 negative (not amplified)").
 ISH_AMP_RESULT = _c(
-    r"""(?P<neg>\b(?:not|non)[\s-]{0,2}amplified\b|\bunamplified\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
+    r"""(?P<neg>\b(?:not|non)[\s-]{0,2}amplified\b|\bunamplified\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
         |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b)
       | (?P<pos>\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b)"""
 )
@@ -201,7 +201,7 @@ NOT_PERFORMED = _c(
 )
 PENDING = _c(
     r"""(?<!\bnot\s{1,3}(?:been\s{1,3}|yet\s{1,3})?)(?<!\bno\s{1,3})\b(?:pending|to\s{1,3}follow|in\s{1,3}progress|awaited|(?:has|have|was|were|is|are|been)\s{1,3}(?:ordered|requested|sent)
-        |requested|ordered|sent\s{1,3}(?:out|to|for)|referred\s{1,3}for|waiting\s{1,3}(?:on|for)|awaiting|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
+        |requested|ordered|will\s{1,3}follow|sent\s{1,3}(?:out|to|for)|referred\s{1,3}for|waiting\s{1,3}(?:on|for)|awaiting|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
         |to\s{1,3}be\s{1,3}reported|see\s{1,3}(?:the\s{1,3})?(?:addendum|supplement(?:ary|al)?(?:\s{1,3}report)?|separate\s{1,3}report)
         |(?:reported|issued)\s{1,3}(?:in|as)\s{1,3}(?:an?\s{1,3})?(?:addendum|supplementary))\b"""
 )
@@ -307,7 +307,7 @@ ISH_RATIO = _c(
     rf"""\bratio\b(?:\s{{0,3}}(?:HER-?2|ERBB2)\s{{0,2}}[/:]\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17)?
          (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,30}}(?P<v>{DEC})(?![\d%])"""
 )
-ISH_SNR = _c(rf"\b(?:signal[\s-]{{1,3}}to[\s-]{{1,3}}nucle(?:us|i)\s{{1,3}}ratio|SNR)\b\s{{0,3}}[:=]?\s{{0,3}}(?P<v>{DEC})")
+ISH_SNR = _c(rf"\b(?:signal[\s-]{{1,3}}to[\s-]{{1,3}}nucle(?:us|i)\s{{1,3}}ratio(?:\s{{0,3}}\(\s{{0,2}}SNR\s{{0,2}}\))?|SNR)\b\)?\s{{0,3}}[:=]?\s{{0,3}}(?P<v>{DEC})")
 ISH_CEP17 = _c(
     rf"""(?<![/:]\s{{0,2}})(?:\b(?:CEP|CEN|Chr)[\s-]{{0,2}}17\b|\bchromosome[\s-]{{1,2}}17\b(?:\s{{0,3}}\(\s{{0,3}}(?:CEP|CEN)[\s-]{{0,2}}17\s{{0,3}}\))?)
          (?:\s{{1,3}}(?:average|mean|copy\s{{1,3}}number|copies|signals?)){{0,3}}(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?
@@ -325,7 +325,7 @@ ISH_COPY = _c(
 )
 ISH_RESULT = _c(
     r"""
-      (?P<neg>\b(?:not|non)[\s-]{0,2}(?:amplified|amp)\b|\bunamplified\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
+      (?P<neg>\b(?:not|non)[\s-]{0,2}(?:amplified|amp)\b|\bunamplified\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
         |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b|\bnegative\b|\bneg\b)
     | (?P<equiv>\bequivocal\b|\bborderline\b)
     | (?P<pos>\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b|\bpositive\b|\bpos\b|\bamp\b)
