@@ -119,6 +119,11 @@ class _State:
 # --------------------------------------------------------------------------- masking
 
 
+_REFERENCE_HEADER = regex.compile(
+    r"\S\s{2,}(reference(?:\s+range)?|ref\.?\s+range|normal\s+range|expected(?:\s+range)?)\s*$", regex.IGNORECASE
+)
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] != "\n":
@@ -129,8 +134,17 @@ def _mask(text: str) -> str:
     """Blank what is never a result; the length (and so every offset) stays the same."""
     chars = list(text)
     pos = 0
+    ref_col: int | None = None  # a "REFERENCE" column of an aligned table: blanked on every row
     for line in text.split("\n"):
         end = pos + len(line)
+        if not line.strip():
+            ref_col = None
+        elif ref_col is not None and len(line) > ref_col and line[ref_col - 1 : ref_col] in (" ", "\t"):
+            _blank(chars, pos + ref_col, end)
+        rm = _REFERENCE_HEADER.search(line)
+        if rm:
+            ref_col = rm.start(1)
+            _blank(chars, pos + ref_col, end)
         if (
             P.CHECKBOX_UNTICKED.match(line)
             or P.METHOD_LINE.match(line)
@@ -262,6 +276,7 @@ _PRE_STATUS = regex.compile(
     r"""(?:(?:\b(?:strongly|weakly|focally|diffusely|moderately)\s{1,3})?\b(?:positive|negative|immunoreactive|stain(?:s|ing|ed)?)\s{1,3}(?:for|with)
         |\b(?:lack(?:s|ing)?|absence|loss)\s{1,3}(?:of\s{1,3})?(?:(?:nuclear|membran\w{0,4})\s{1,3})?(?:expression|staining|immunoreactivity)?\s{0,3}(?:of|for)?
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}(?:nuclear\s{1,3})?(?:staining|positivity|expression)\s{1,3}(?:for|of)
+        |\b(?:weak|faint|moderate|strong|intense)\s{1,3}nuclear
         |\bneither|\bno|\bwithout|\bnegative\s{1,3}for
         |\b(?:referred|sent|submitted)\s{1,3}for|\bwaiting\s{1,3}(?:on|for)|\bawaiting|\bpending)\s{0,3}(?:the\s{1,3})?$""",
     regex.IGNORECASE | regex.VERBOSE,
@@ -276,6 +291,9 @@ _HEADER_TYPES = (
     ("allred", regex.compile(r"allred|quick", regex.I)),
     ("intensity", regex.compile(r"intensity", regex.I)),
     ("clone", regex.compile(r"clone|antibody", regex.I)),
+    ("reference", regex.compile(r"reference|normal\s+range|ref\.?\s+range|expected", regex.I)),
+    ("copies", regex.compile(r"copies|copy\s+number|signals", regex.I)),
+    ("ratio", regex.compile(r"ratio", regex.I)),
     ("result", regex.compile(r"result|status|score|interpretation", regex.I)),
 )
 
@@ -305,6 +323,47 @@ def _is_table_row(line: str) -> bool:
 class _Table:
     header_types: list[str]
     header_markers: list[str | None]
+    columns: list[tuple[int, int]] | None = None  # header cell spans, for space-aligned tables
+
+    def align(self, cells: list[tuple[int, int]], line_start: int, header_start: int) -> list[tuple[int, int]]:
+        """Put each cell of a space-aligned row under the header column it overlaps most."""
+        assert self.columns is not None
+        out = [(0, 0)] * len(self.columns)
+        offsets = [(a - header_start, b - header_start) for a, b in self.columns]
+        for a, b in cells:
+            ra, rb = a - line_start, b - line_start
+            best, best_score = None, None
+            for i, (ha, hb) in enumerate(offsets):
+                overlap = min(rb, max(hb, ha + 1)) - max(ra, ha)
+                score = (overlap, -abs(ra - ha))
+                if best_score is None or score > best_score:
+                    best, best_score = i, score
+            if best is not None and out[best] == (0, 0):
+                out[best] = (a, b)
+        return out
+
+
+_ALIGNED_CELL = regex.compile(r"[^\s.]+(?:[ .][^\s.]+)*")
+
+
+def _header_kind(text: str) -> str:
+    return next((k for k, rx in _HEADER_TYPES if rx.search(text)), "other")
+
+
+def _table_cells(
+    line: str, start: int, raw: str, table: _Table | None
+) -> list[tuple[int, int]] | None:
+    """Cell spans when ``line`` is a table row (pipes, tabs, or columns aligned by spaces)."""
+    if _is_table_row(raw):
+        return _cells(line, start)
+    if "  " not in line.strip() and not regex.search(r"\.{3,}", line):
+        return None
+    cells = [(start + m.start(), start + m.end()) for m in _ALIGNED_CELL.finditer(line)]
+    if len(cells) < 2:
+        return None
+    if table is not None and table.columns is not None:
+        return table.align(cells, start, table._line_start)  # type: ignore[attr-defined]
+    return cells
 
 
 # --------------------------------------------------------------------------- the walk
@@ -336,7 +395,7 @@ def parse(text: str) -> Findings:
     return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ)
 
 
-_VALUE_WORD = regex.compile(r"(?<![A-Za-z-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)", regex.I)
+_VALUE_WORD = regex.compile(r"(?<![A-Za-z0-9-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)", regex.I)
 
 
 def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) -> list[_Clause]:
@@ -351,18 +410,29 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
         l_start, l_end = pos, pos + len(line)
         pos = l_end + 1
         # ---- tables: a header row gives each column a meaning
-        if _is_table_row(raw_lines[line_no]):
-            spans = _cells(line, l_start)
+        row = _table_cells(line, l_start, raw_lines[line_no], table)
+        if row is not None:
+            spans = row
             texts = [t[a:b] for a, b in spans]
-            if regex.fullmatch(r"[\s|:+=-]*", raw_lines[line_no]):
+            if regex.fullmatch(r"[\s|:+=._-]*", raw_lines[line_no]):
                 continue  # separator row
             mentions_in = [_find_mentions(t, a, b) for a, b in spans]
             first_has_marker = bool(mentions_in and mentions_in[0])
-            if not first_has_marker and not any(_VALUE_WORD.search(x) for x in texts):
-                table = _Table(
-                    [next((k for k, rx in _HEADER_TYPES if rx.search(x)), "other") for x in texts],
-                    [ms[0].kind if ms else None for ms in mentions_in],
-                )
+            header_kinds = [_header_kind(x) for x in texts]
+            is_header = not any(_VALUE_WORD.search(x) for x in texts) and (
+                sum(k != "other" for k in header_kinds) + sum(bool(ms) for ms in mentions_in[1:]) >= 2
+            )
+            if is_header and (not first_has_marker or all(mentions_in)):
+                aligned = not _is_table_row(raw_lines[line_no])
+                markers = [ms[0].kind if ms and ms[0].kind in ("er", "pr", "her2", "ki67", "ish") else None
+                           for ms in mentions_in]
+                if aligned and not spans[0][0] - l_start < 2 and any(markers):
+                    # "           ER   PR   HER2": the first (row label) column is empty in the header
+                    spans = [(l_start, l_start)] + spans
+                    header_kinds = ["other"] + header_kinds
+                    markers = [None] + markers
+                table = _Table(header_kinds, markers, spans if aligned else None)
+                table._line_start = l_start  # type: ignore[attr-defined]
                 open_clause = None
                 continue
             if table is not None and any(table.header_markers[1:]) and not first_has_marker:
@@ -381,7 +451,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
                 open_clause = None
                 continue
             if table is not None:
-                cells.extend((a, b, kind) for (a, b), kind in zip(spans, table.header_types))
+                cells.extend((a, b, kind) for (a, b), kind in zip(spans, table.header_types) if b > a)
         else:
             table = None
         if not raw_lines[line_no].strip():
@@ -694,6 +764,8 @@ _LABELLED_BARE = regex.compile(
 )
 _BARE_ZERO = regex.compile(r"^\s{0,3}[:=-]?\s{0,3}(?P<z>0)(?![\d.,/%+]|\s{0,2}(?:mm|cm|cells?)\b)")
 _STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
+_ALLRED_WORD = regex.compile(r"\b(?:allred|quick\s{1,3}score)", regex.I)
+_BARE_ALLRED = regex.compile(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
 _NEGATING_PRE = regex.compile(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of)\b", regex.I)
 _AMPLIFICATION = regex.compile(r"\bamplification\b", regex.I)
 _BARE_RECEPTOR_MIN = 10  # a bare number below this after "ER" may be an Allred score: not read
@@ -723,7 +795,7 @@ class _Reader:
                 continue
             if not any(ra <= a and b <= rb for ra, rb in clause.ranges):
                 continue
-            m = regex.search(r"(?<![\w.])(" + pattern + r")(?![\w.%])", self.t[a:b])
+            m = regex.search(r"(?<![\w.<>])(" + pattern + r")(?![\w.%])", self.t[a:b])
             if m:
                 return a + m.start(1), a + m.end(1), m.group(1)
         return None
@@ -1018,11 +1090,20 @@ class _Reader:
         if m is None:
             m = self.search(P.PERCENT, clause, excluded)
         if m is None:
-            cell = self.cell_value(clause, "pct")
-            if cell is not None and _num(cell[2]) <= 100:
-                values["percent"] = _num(cell[2])
-                evidence.append(self.ev("percent", cell[0], cell[1], "table.cell.percent"))
-                return
+            cell = self.cell_value(clause, "pct", r"(?:<|>|≤|≥)?\s?\d{1,3}(?:[.,]\d{1,2})?")
+            if cell is not None:
+                raw = cell[2].replace(" ", "")
+                v = _num(raw.lstrip("<>≤≥"))
+                if v <= 100:
+                    if raw[0] in "<≤":
+                        values["percent_range"] = (0.0, v)
+                    elif raw[0] in ">≥":
+                        values["percent_range"] = (v, 100.0)
+                    else:
+                        values["percent"] = v
+                    f = "percent_range" if "percent_range" in values else "percent"
+                    evidence.append(self.ev(f, cell[0], cell[1], "table.cell.percent"))
+                    return
             # "ER 90 PR 20": a bare number above the Allred range (0-8) after the label
             bare = self._bare_number(clause, minimum=_BARE_RECEPTOR_MIN)
             if bare is not None and "allred" not in values:
@@ -1120,6 +1201,15 @@ class _Reader:
                 evidence.append(self.ev("allred", m.start(), m.end(), "receptor.allred"))
                 if ps is not None and is_ is not None and int(ps) + int(is_) == int(total):
                     values["allred_ps"], values["allred_is"] = int(ps), int(is_)
+        if "allred" not in values:
+            # "Allred scores - ER: 4 ; PR: 0": the line says which scale its bare numbers are on
+            line_start = self.t.rfind("\n", 0, clause.mention.start) + 1
+            if _ALLRED_WORD.search(self.t, max(line_start, clause.mention.start - _CUE_WINDOW), clause.mention.start):
+                off = clause.mention.end
+                bm = _BARE_ALLRED.match(self.t[off : clause.ranges[0][1]])
+                if bm:
+                    values["allred"] = int(bm.group("v"))
+                    evidence.append(self.ev("allred", off + bm.start("v"), off + bm.end("v"), "receptor.allred.bare"))
         pm = self.search(P.ALLRED_PARTS, clause)
         if pm:
             ps, is_ = int(pm.group("p")), int(pm.group("i"))
@@ -1215,6 +1305,11 @@ class _Reader:
             ish_vals["ratio"] = _num(rm.group("v"))
             ish_ev.append(self.ev("ratio", rm.start(), rm.end(), "her2.ish.ratio"))
             taken.append((rm.start(), rm.end()))
+        for kind, key in (("ratio", "ratio"), ("copies", "copy_number")):
+            cell = None if key in ish_vals else self.cell_value(clause, kind, r"\d{1,2}[.,]\d{1,3}")
+            if cell is not None:  # a table column "Ratio" / "HER2 copies"
+                ish_vals[key] = _num(cell[2])
+                ish_ev.append(self.ev(key, cell[0], cell[1], f"table.cell.{key}"))
         if "copy_number" not in ish_vals:
             cm = self.search(P.ISH_COPY, clause, taken)
             if cm and (is_ish or ish_vals or regex.search(r"signal|cop(?:y|ies)|/\s*(?:cell|nucleus)", cm.group(), regex.I)):

@@ -32,7 +32,8 @@ MENTION = _c(
   | (?P<cep>\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bchromosome[\s-]{1,2}17\b|\bD17Z1\b)
   | (?P<her2>
         \bHER[\s-]{0,2}2(?:[\s/-]{0,2}neu)?\b(?![\s-]{0,2}(?:targeted|directed|therap|blockade|inhibit))
-      | \bc-?erb-?B-?2\b | \bERBB2\b | \bHER2neu\b | \bneu\b(?=[\s:]) 
+      | \bc-?erb-?B-?2\b | \bERBB2\b | \bHER2neu\b | \bneu\b(?=[\s:])
+      | (?-i:\bIHC\b)(?=[^\n+]{0,20}?(?<![\d.])[0-3]\s?\+)
     )
   | (?P<ki67>\bKi[\s-]{0,2}67\b|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)
   | (?P<other>
@@ -110,7 +111,7 @@ CHECKBOX_UNTICKED = _c(r"^\s{0,12}(?:\[\s?\]|\(\s?\)|\u2610|\u25a1|_{2,3})")
 CHECKBOX_TICKED = _c(r"\[\s?[xX\u2713\u2714]\s?\]|\(\s?[xX]\s?\)|\u2612|\u2611")
 METHOD_LINE = _c(
     r"""^[\s*-]{0,6}(?:primary\s{1,3})?(?:antibod(?:y|ies)|clones?|probes?|methods?|methodology|platform
-        |instrument|assay|kit|fixative|fixation|cold\s{1,3}isch(?:a)?emia|time\s{1,3}(?:to|in)\s{1,3}
+        |instrument|assay|kit|fixative|fixation|run\s{1,3}controls?|cold\s{1,3}isch(?:a)?emia|time\s{1,3}(?:to|in)\s{1,3}
         |test(?:\(s\))?\s{1,3}performed|tests?\s{0,3}:|cells?\s{1,3}(?:scored|counted)|number\s{1,3}of
         |disclaimer|this\s{1,3}test|controls?\s{0,3}:|quality|staining\s{1,3}platform|detection)
         \b[^\n]{0,300}$"""
@@ -122,7 +123,7 @@ CONTROL_PHRASE = _c(
         \b(?:internal|external|on-?slide|tonsil|positive|negative|tissue|run)\s{1,3}
         (?:positive\s{1,3}|negative\s{1,3})?controls?\b[^.\n]{0,300}"""
 )
-CONTROL_WORD = _c(r"\bcontrols?\b|\bcell\s{1,3}lines?\b|\bbenign\b|\bnormal\s{1,3}(?:ducts?|ductal|lobules?|breast|epitheli\w*|tissue)")
+CONTROL_WORD = _c(r"(?<!17\s{0,3}|probe\s{1,3})\bcontrols?\b|\bcell\s{1,3}lines?\b|\bbenign\b|\bnormal\s{1,3}(?:ducts?|ductal|lobules?|breast|epitheli\w*|tissue)")
 REFERENCE = _c(
     r"""\((?:\s{0,3}(?:ref(?:erence)?(?:\s{1,3}range)?|normal(?:\s{1,3}range)?|cut-?\s?off|key)\b)[^)\n]{0,120}\)
       | \b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpretation\s{1,3}(?:key|criteria|guidelines?))\b[^\n]{0,200}
@@ -269,7 +270,7 @@ IHC_SCORE = _c(
     r"""
       (?:\bscore[ds]?(?:\s{1,3}as)?|\bIHC(?:\s{1,3}score)?|\bHER-?2\s{0,2}(?:score)?)\s{0,3}(?:of\s{1,3}|is\s{1,3}|was\s{1,3})?[:=]?\s{0,3}
         (?P<s1>[0-3])(?:\s{0,2}(?:\+|plus)|(?![\d/%]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x)\b))
-    | (?<![\d+/.A-Za-z-])(?P<s2>[0-3])\s?\+(?![\d+])
+    | (?<![\d+/A-Za-z-])(?<!\d\.)(?P<s2>[0-3])\s?\+(?![\d+])
     | (?:^|[:(]|\b(?:negative|positive|equivocal|borderline|neg|pos)\b[\s,(-]{0,3})\s{0,3}
         (?P<s3>[0-3])(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x|signals?|copies)\b)
     """

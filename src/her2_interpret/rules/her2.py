@@ -72,7 +72,7 @@ def ish_group(ratio: float, copy_number: float, thresholds: Her2Thresholds = _DE
     >>> [ish_group(2.0, 4.0), ish_group(2.0, 3.99), ish_group(1.99, 6.0), ish_group(1.99, 5.99), ish_group(1.99, 3.99)]
     [1, 2, 3, 4, 5]
     """
-    if ratio >= thresholds.ish_ratio:
+    if ratio > thresholds.ish_ratio:
         return 1 if copy_number >= thresholds.ish_copy_low else 2
     if copy_number >= thresholds.ish_copy_high:
         return 3
@@ -374,8 +374,8 @@ def _apply_stated(final: _Final, stated: Her2StatusFinding | None, stated_status
     if stated_status is None:
         return final
     is_final = stated is not None and stated.final
-    if final.status is None and not tests:
-        return _Final(stated_status, "her2.final", "row: no IHC, no ISH; the stated HER2 status")
+    if not tests:  # no IHC score and no ISH result (at most a pending ISH)
+        return _Final(stated_status, "her2.final", "row: no IHC, no ISH result; the stated HER2 status")
     if is_final:
         if final.status != stated_status:
             shown = final.status.value if final.status else "no call"
@@ -517,7 +517,7 @@ def classify_her2(
     category_word = stated.category_word if stated is not None else None
     if stated_status is None and ihc_r.score is None and not ihc_r.score_range and ihc_r.word is not None:
         stated_status, category_word = ihc_r.word, ihc_r.category_word  # an IHC word without a score
-    tests = ihc_r.score is not None or ihc_r.score_range or ish_r.call is not None
+    tests = ihc_r.score is not None or ihc_r.score_range or ish_r.call not in (None, IshCall.PENDING)
     final = _apply_stated(final, stated, stated_status, bool(tests), audit)
     staining = _zero_staining(ihc_r, stated)
     word = category_word or ihc_r.category_word
