@@ -51,6 +51,22 @@ from .models import (
 )
 from .normalize import Normalized, normalize
 
+# Small helper patterns, compiled once.
+_PARENS = regex.compile(r"\([^()\n]{0,200}\)")
+_JOIN_NAME = regex.compile(r"[\s(/]{0,3}")
+_JOIN_SAME = regex.compile(r"[\s():,-]{0,6}")
+_JOIN_ISH = regex.compile(r"[\s(),:-]{0,12}(?:by\s{1,3})?")
+_SEPARATOR_ROW = regex.compile(r"[\s|:+=._-]*")
+_ANY_VALUE = regex.compile(r"\d|positive|negative|amplified|equivocal|pending", regex.IGNORECASE)
+_PERCENT_SIGN = regex.compile(r"\d\s*%")
+_NOT_BEFORE = regex.compile(r"\bnot\s{1,3}$")
+_COPY_WORD = regex.compile(r"signal|cop(?:y|ies)|/\s*(?:cell|nucleus)", regex.I)
+_AMPLIF = regex.compile(r"amplif", regex.I)
+_NEG_PRE_END = regex.compile(r"\b(?:no|without|negative\s+for)\s*(?:the\s+)?$")
+_OVEREXPRESSION = regex.compile(r"over-?expression|protein", regex.I)
+_IHC_WORD = regex.compile(r"\b(?:IHC|immuno)", regex.I)
+_MEMBRANE = regex.compile(r"membran\w{0,4}|staining|circumferential", regex.I)
+
 _SCORES = {"0": IhcScore.ZERO, "1": IhcScore.ONE, "2": IhcScore.TWO, "3": IhcScore.THREE}
 _INTENSITY = {
     "weak": "weak", "faint": "weak", "mild": "weak", "moderate": "moderate",
@@ -172,7 +188,7 @@ def _mask(text: str) -> str:
             m.lastgroup in ("er", "pr", "her2", "ki67", "ish", "hr") for m in P.MENTION.finditer(sentence)
         )
         if not has_mention:
-            parens = [(m.start(), m.end()) for m in regex.finditer(r"\([^()\n]{0,200}\)", sentence)]
+            parens = [(m.start(), m.end()) for m in _PARENS.finditer(sentence)]
             words = [w.start() for w in P.CONTROL_WORD.finditer(sentence)]
             if words and all(any(a <= w < b for a, b in parens) for w in words):
                 for a, b in parens:  # "(repeat, valid controls)": only the aside is about controls
@@ -246,13 +262,13 @@ def _group_mentions(t: str, mentions: list[_Mention]) -> list[list[_Mention]]:
                 groups[-1].append(m)  # "FISH: ratio 1.1; HER2 2.3/cell; CEP17 2.1/cell"
                 continue
             same = prev.kind == m.kind or (prev.kind in ("ish", "measure") and m.kind in ("ish", "measure"))
-            if prev.kind in ("her2", "ish", "measure") and m.kind == "her2" and regex.fullmatch(r"[\s(/]{0,3}", between):
+            if prev.kind in ("her2", "ish", "measure") and m.kind == "her2" and _JOIN_NAME.fullmatch(between):
                 groups[-1].append(m)  # "HER2 (ERBB2)", "HER-2/neu (c-erbB-2)"
                 continue
-            if same and (regex.fullmatch(r"[\s():,-]{0,6}", between) or not _VALUE_WORD_ANY.search(between)):
+            if same and (_JOIN_SAME.fullmatch(between) or not _VALUE_WORD_ANY.search(between)):
                 groups[-1].append(m)  # "Estrogen Receptor (ER)", "Ki67 MIB1", "FISH: ... HER2 gene"
                 continue
-            if prev.kind == "her2" and m.kind == "ish" and regex.fullmatch(r"[\s(),:-]{0,12}(?:by\s{1,3})?", between):
+            if prev.kind == "her2" and m.kind == "ish" and _JOIN_ISH.fullmatch(between):
                 groups[-1][-1] = _Mention("ish", prev.start, m.end, t[prev.start : m.end])
                 continue
             if (
@@ -414,7 +430,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
         if row is not None:
             spans = row
             texts = [t[a:b] for a, b in spans]
-            if regex.fullmatch(r"[\s|:+=._-]*", raw_lines[line_no]):
+            if _SEPARATOR_ROW.fullmatch(raw_lines[line_no]):
                 continue  # separator row
             mentions_in = [_find_mentions(t, a, b) for a, b in spans]
             first_has_marker = bool(mentions_in and mentions_in[0])
@@ -554,7 +570,7 @@ def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
 
 def _has_values(t: str, clause: _Clause) -> bool:
     body = " ".join(t[a:b] for a, b in clause.ranges)
-    return bool(regex.search(r"\d|positive|negative|amplified|equivocal|pending", body, regex.IGNORECASE))
+    return bool(_ANY_VALUE.search(body))
 
 
 def _extend(clause: _Clause, t: str, start: int, end: int) -> None:
@@ -995,7 +1011,7 @@ class _Reader:
             evidence.append(self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "receptor.sign"))
             flags.add(Flag.SHORTHAND)
         if "status" not in values:
-            if P.NOT_PERFORMED.search(body) and not regex.search(r"\d\s*%", body) and not P.PENDING.search(body):
+            if P.NOT_PERFORMED.search(body) and not _PERCENT_SIGN.search(body) and not P.PENDING.search(body):
                 nm = self.search(P.NOT_PERFORMED, clause)
                 if nm:
                     evidence.append(self.ev("status", nm.start(), nm.end(), "status.not_performed"))
@@ -1255,7 +1271,7 @@ class _Reader:
                 values["percent"] = bare[2]
                 evidence.append(self.ev("percent", bare[0], bare[1], "ki67.percent.bare"))
         lm = self.search(P.KI67_LEVEL, clause)
-        if lm and not regex.search(r"\bnot\s{1,3}$", self.t[max(0, lm.start() - 6) : lm.start()]):
+        if lm and not _NOT_BEFORE.search(self.t[max(0, lm.start() - 6) : lm.start()]):
             values["level_word"] = Ki67Level.HIGH if lm.lastgroup == "high" else Ki67Level.LOW
             evidence.append(self.ev("level_word", lm.start(), lm.end(), "ki67.level"))
         if not values:
@@ -1312,12 +1328,12 @@ class _Reader:
                 ish_ev.append(self.ev(key, cell[0], cell[1], f"table.cell.{key}"))
         if "copy_number" not in ish_vals:
             cm = self.search(P.ISH_COPY, clause, taken)
-            if cm and (is_ish or ish_vals or regex.search(r"signal|cop(?:y|ies)|/\s*(?:cell|nucleus)", cm.group(), regex.I)):
+            if cm and (is_ish or ish_vals or _COPY_WORD.search(cm.group())):
                 v = cm.group("v") or cm.group("v2") or cm.group("v3") or cm.group("v4")
                 ish_vals["copy_number"] = _num(v)
                 ish_ev.append(self.ev("copy_number", cm.start(), cm.end(), "her2.ish.copy_number"))
                 taken.append((cm.start(), cm.end()))
-        ish_words_in_her2 = bool(regex.search(r"amplif", body, regex.I))
+        ish_words_in_her2 = bool(_AMPLIF.search(body))
         if ish_words_in_her2 and not is_ish and _NEGATING_PRE.search(clause.pre) and _AMPLIFICATION.search(body):
             am = self.search(_AMPLIFICATION, clause, taken)
             if am is not None:
@@ -1381,8 +1397,8 @@ class _Reader:
         # status words (outside the ISH part)
         status_m = None
         pre = clause.pre.lower()
-        if pre and regex.search(r"\b(?:no|without|negative\s+for)\s*(?:the\s+)?$", pre):
-            if regex.search(r"over-?expression|protein", body, regex.I) or "negative" in pre:
+        if pre and _NEG_PRE_END.search(pre):
+            if _OVEREXPRESSION.search(body) or "negative" in pre:
                 ihc_vals["status"] = Her2Status.NEGATIVE
                 ihc_ev.append(self.ev("status", clause.pre_start, clause.mention.start, "her2.status.pre"))
         if "status" not in ihc_vals and sm:
@@ -1440,7 +1456,7 @@ class _Reader:
                 )
         elif pending is not None:
             ev = self.ev("status", pending.start(), pending.end(), "status.pending")
-            if regex.search(r"\b(?:IHC|immuno)", self.t[clause.mention.start : pending.start()], regex.I):
+            if _IHC_WORD.search(self.t[clause.mention.start : pending.start()]):
                 out.append(Her2IhcFinding(status=Her2Status.PENDING, evidence=(ev,), **base))
             else:
                 out.append(Her2StatusFinding(status=Her2Status.PENDING, evidence=(ev,), **base))
@@ -1453,7 +1469,7 @@ class _Reader:
         if none:
             vals["staining"] = Her2Staining.NONE
             ev.append(self.ev("staining", none.start(), none.end(), "her2.ihc.staining.none"))
-        membrane = self.search(regex.compile(r"membran\w{0,4}|staining|circumferential", regex.I), clause, taken)
+        membrane = self.search(_MEMBRANE, clause, taken)
         if membrane is None:
             if vals.get("category_word") == Her2Category.ULTRALOW:
                 vals["staining"] = Her2Staining.FAINT
