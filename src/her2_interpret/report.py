@@ -210,7 +210,7 @@ def _merge(found: Sequence[F], label: str, warnings: list[str]) -> F:
         if "percent" in merged and "percent_range" in merged:
             conflicts.update(("percent", "percent_range"))
     # a finding that says "pending" does not conflict with one that has the value
-    for k in list(conflicts):
+    for k in [k for k in conflicts if k in ("status", "result")]:
         vals = {getattr(f, k, None) for f in found} - {None}
         non_pending = vals - {ReceptorStatus.PENDING, Her2Status.PENDING, IshResult.PENDING}
         if len(non_pending) == 1:

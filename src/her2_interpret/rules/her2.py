@@ -72,7 +72,7 @@ def ish_group(ratio: float, copy_number: float, thresholds: Her2Thresholds = _DE
     >>> [ish_group(2.0, 4.0), ish_group(2.0, 3.99), ish_group(1.99, 6.0), ish_group(1.99, 5.99), ish_group(1.99, 3.99)]
     [1, 2, 3, 4, 5]
     """
-    if ratio > thresholds.ish_ratio:
+    if ratio >= thresholds.ish_ratio:
         return 1 if copy_number >= thresholds.ish_copy_low else 2
     if copy_number >= thresholds.ish_copy_high:
         return 3
@@ -134,12 +134,13 @@ def derive_ihc_score(
     gt10, le10 = extent == "gt10", extent == "le10"
     if staining is Her2Staining.NONE and completeness is None and intensity is None:
         return DerivedScore(IhcScore.ZERO, Her2Staining.NONE)  # no membrane staining: 0 (null)
-    unusual = "unusual staining pattern scored 2+ per the ASCO/CAP 2018 Figure 1 note"
+    unusual = "an unusual pattern, scored 2+ per the ASCO/CAP 2018 Figure 1 note [her2.ihc.derived]"
     if completeness == "complete" and intensity == "intense":
         if gt10:
             return DerivedScore(IhcScore.THREE)
         if le10:
-            return DerivedScore(IhcScore.TWO, warning=f"HER2 IHC: intense complete staining in <=10% of cells: {unusual}")
+            warning = f"HER2 IHC: intense complete staining in <=10% of cells is {unusual}"
+            return DerivedScore(IhcScore.TWO, warning=warning)
     if completeness == "complete" and intensity in _WEAK_TO_MODERATE:
         if gt10:
             return DerivedScore(IhcScore.TWO)
@@ -153,7 +154,7 @@ def derive_ihc_score(
         if le10:
             return DerivedScore(IhcScore.ZERO, Her2Staining.FAINT)
     if completeness == "incomplete" and intensity in _MODERATE_OR_INTENSE:
-        return DerivedScore(IhcScore.TWO, warning=f"HER2 IHC: moderate/intense incomplete staining: {unusual}")
+        return DerivedScore(IhcScore.TWO, warning=f"HER2 IHC: moderate/intense incomplete staining is {unusual}")
     return DerivedScore(None, warning="HER2 IHC: the staining description does not give a score [her2.ihc.derived]")
 
 
@@ -246,10 +247,11 @@ def _numbers_call(ish: Her2IshFinding, ratio: float | None, t: Her2Thresholds, a
     return None, None, ""
 
 
-def read_ish(ish: Her2IshFinding | None, options: Options | None = None, audit: Audit | None = None) -> IshReading:
+def read_ish(
+    ish: Her2IshFinding | None, thresholds: Her2Thresholds = _DEFAULT, audit: Audit | None = None
+) -> IshReading:
     """Ratio (computed from the averages when not stated), group, stated result and the table's call."""
-    opts = options or Options()
-    t = opts.her2
+    t = thresholds
     audit = audit or Audit(guideline=t.version, thresholds=t.as_dict())
     if ish is None:
         return IshReading()
@@ -291,25 +293,25 @@ def status_from_table(score: IhcScore | None, call: IshCall | None, score_range:
     >>> status_from_table(None, IshCall.GROUP4).value
     'equivocal'
     """
-    if score is IhcScore.THREE:
+    if score is IhcScore.THREE:  # 3+ with none or any group: positive
         return Her2Status.POSITIVE
     if score is IhcScore.TWO:
-        if call in (IshCall.AMPLIFIED, IshCall.GROUP3):
+        if call in (IshCall.AMPLIFIED, IshCall.GROUP3):  # [her2.ish.group1], [her2.ish.groups234]
             return Her2Status.POSITIVE
-        if call in (IshCall.NOT_AMPLIFIED, IshCall.GROUP2, IshCall.GROUP4):
+        if call in (IshCall.NOT_AMPLIFIED, IshCall.GROUP2, IshCall.GROUP4):  # [her2.ish.groups234]
             return Her2Status.NEGATIVE
-        return Her2Status.EQUIVOCAL
-    if score in (IhcScore.ONE, IhcScore.ZERO) or score_range:
+        return Her2Status.EQUIVOCAL  # none, pending, equivocal, single-probe 4-<6 [her2.ish.single]
+    if score in (IhcScore.ONE, IhcScore.ZERO) or score_range:  # 0 / 1+: positive only when amplified
         return Her2Status.POSITIVE if call is IshCall.AMPLIFIED else Her2Status.NEGATIVE
-    if call is None:
+    if call is None:  # no IHC, no ISH: the stated status decides (see _apply_stated)
         return None
-    if call is IshCall.AMPLIFIED:
+    if call is IshCall.AMPLIFIED:  # no IHC: [her2.ish.group1] / [her2.ish.single] / [her2.ish.stated]
         return Her2Status.POSITIVE
-    if call is IshCall.NOT_AMPLIFIED:
+    if call is IshCall.NOT_AMPLIFIED:  # no IHC: [her2.ish.group5] / [her2.ish.single] / [her2.ish.stated]
         return Her2Status.NEGATIVE
     if call is IshCall.PENDING:
         return Her2Status.PENDING
-    return Her2Status.EQUIVOCAL
+    return Her2Status.EQUIVOCAL  # no IHC: groups 2-4 or single-probe 4-<6 [her2.ish.groups234]
 
 
 def her2_category(
@@ -345,7 +347,10 @@ def her2_category(
 
 def _row(score: IhcScore | None, call: IshCall | None, score_range: bool) -> str:
     ihc = "IHC 0-1+" if score_range else (f"IHC {score.value}" if score else "no IHC")
-    ish = {None: "no ISH result", IshCall.PENDING: "ISH pending"}.get(call, f"ISH {call.value if call else ''}")
+    if call is None:
+        ish = "no ISH result"
+    else:
+        ish = "ISH " + call.value.replace("group", "group ").replace("_", " ")
     return f"row: {ihc} with {ish}"
 
 
@@ -467,9 +472,24 @@ def _standing_rank(f: Her2IhcFinding | Her2IshFinding | Her2StatusFinding) -> tu
     return (Flag.DCIS not in f.flags, Flag.HISTORICAL not in f.flags)
 
 
+def _is_test_result(f: Her2IhcFinding | Her2IshFinding | Her2StatusFinding) -> bool:
+    """An IHC score/description or ISH numbers/result, not a stated status or a pending test."""
+    if isinstance(f, Her2IhcFinding):
+        return f.score is not None or f.score_range or _has_description(f)
+    if isinstance(f, Her2IshFinding):
+        numbers = (f.ratio, f.copy_number, f.group_stated)
+        return any(v is not None for v in numbers) or f.result not in (None, IshResult.PENDING)
+    return False
+
+
 def _current_only(ihc: Her2IhcFinding | None, ish: Her2IshFinding | None, stated: Her2StatusFinding | None,
                   audit: Audit) -> tuple[Her2IhcFinding | None, Her2IshFinding | None, Her2StatusFinding | None]:
-    """Drop a DCIS or historical finding when another kind has a current invasive one [report.history]."""
+    """Combine findings of one standing [report.history] [receptor.dcis].
+
+    Beside a current invasive finding of another kind, a DCIS finding is dropped, and so is a
+    historical stated status or pending test; a historical test result still fills its own
+    column (the report has no current one) and is combined, with a warning.
+    """
     present = [f for f in (ihc, ish, stated) if f is not None]
     if not present:
         return ihc, ish, stated
@@ -478,9 +498,17 @@ def _current_only(ihc: Her2IhcFinding | None, ish: Her2IshFinding | None, stated
     def keep(f: F | None) -> F | None:
         if f is None or _standing_rank(f) == best:
             return f
-        audit.warn(f"HER2: the {_KIND_NAMES[f.kind]} from a prior report or on DCIS is not combined with the "
-                   "current result [report.history]")
-        return None
+        name = _KIND_NAMES[f.kind]
+        if Flag.DCIS in f.flags and best[0]:
+            audit.warn(f"HER2: the {name} on DCIS is not combined with the invasive result [receptor.dcis]")
+            return None
+        if not _is_test_result(f):
+            audit.warn(f"HER2: the {name} from a prior report is not combined with the current result "
+                       "[report.history]")
+            return None
+        audit.warn(f"HER2: the {name} from a prior report is combined with the current result; check that "
+                   "both are on the same tumour [report.history]")
+        return f
 
     return keep(ihc), keep(ish), keep(stated)
 
@@ -491,14 +519,17 @@ def classify_her2(
     stated: Her2StatusFinding | None = None,
     options: Options | None = None,
     organ: str = "breast",
+    thresholds: Her2Thresholds | None = None,
 ) -> Outcome[Her2Result]:
     """HER2 result of the standing IHC, ISH and stated findings (guidelines.md sections 1-3).
+
+    ``thresholds`` defaults to the guideline selected in ``options`` (``her2_guideline``).
 
     >>> classify_her2(Her2IhcFinding(score=IhcScore.ONE), None).result.category.value
     'low'
     """
     opts = options or Options()
-    t = opts.her2
+    t = thresholds or opts.her2
     audit = Audit(guideline=t.version, thresholds=t.as_dict())
     ihc, ish, stated = _current_only(ihc, ish, stated, audit)
     used = [f for f in (ihc, ish, stated) if f is not None]
@@ -510,7 +541,7 @@ def classify_her2(
             audit.decide("her2_status", None, "report.organ", evidence, "not classified: gastric specimen")
         return audit.outcome(Her2Result(reason="gastric specimen: not classified by the breast rules"))
     ihc_r = read_ihc(ihc, audit)
-    ish_r = read_ish(ish, opts, audit)
+    ish_r = read_ish(ish, t, audit)
     _check_ish_stated(ihc_r, ish_r, audit)
     final = _table(ihc_r, ish_r, audit)
     stated_status = _stated_status(stated)
@@ -534,7 +565,7 @@ def classify_her2(
         subzero = category in (Her2Category.ULTRALOW, Her2Category.ZERO_NULL, Her2Category.ZERO)
         audit.decide("her2_category", category, "her2.ihc.subzero" if subzero else "her2.final", evidence,
                      "defined only from the final status")
-    historical = any(Flag.HISTORICAL in f.flags for f in used)
+    historical = bool(used) and all(Flag.HISTORICAL in f.flags for f in used)
     if historical:
         audit.warn("HER2: the result is quoted from a prior or outside report; no current result [report.history]")
     result = Her2Result(

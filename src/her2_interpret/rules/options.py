@@ -23,7 +23,7 @@ from ..thresholds import (
     SubtypeThresholds,
 )
 
-_PERCENT_MAX = 100.0
+_PERCENT_MIN, _PERCENT_MAX = 0.0, 100.0
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ er_low_groups_with_tnbc, triple_positive_requires_pr, her2_guideline, receptor_g
         if name not in OPTION_NAMES:
             raise ValueError(f"unknown option {name!r}; allowed options: {', '.join(OPTION_NAMES)}")
         if name == "ki67_high_cutoff":
-            _check_number(name, value, 0.0, _PERCENT_MAX, low_inclusive=False)
+            _check_number(name, value, _PERCENT_MIN, _PERCENT_MAX, low_inclusive=False)
         elif name == "er_low_upper":
             # at least the positive cut-off of every receptor guideline, so "low" is never empty
             floor = max(t.positive_min_percent for t in RECEPTOR_GUIDELINES.values())

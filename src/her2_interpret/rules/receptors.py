@@ -111,17 +111,17 @@ def _name(marker: Marker) -> str:
 
 
 def _reconcile(number: ReceptorStatus, word: ReceptorStatus | None, rule: str, what: str, name: str,
-               audit: Audit) -> _Call:
+               cut: float, audit: Audit) -> _Call:
     """A number that decides, checked against the status word [receptor.contradiction]."""
     if word in _POSITIVE_SIDE and number is ReceptorStatus.NEGATIVE:
         audit.warn(
-            f"{name}: stated {word.value} but the {what} is below 1%; the number decides: negative "
+            f"{name}: stated {word.value} but the {what} is below {cut:g}%; the number decides: negative "
             "[receptor.contradiction]"
         )
-        return _Call(number, "receptor.contradiction", f"{what} below 1% decides over the word {word.value}")
+        return _Call(number, "receptor.contradiction", f"{what} below {cut:g}% decides over the word {word.value}")
     if word is ReceptorStatus.NEGATIVE and number in _POSITIVE_SIDE:
         audit.warn(
-            f"{name}: stated negative but the {what} is 1% or more (an older cut-off?); status left null "
+            f"{name}: stated negative but the {what} is {cut:g}% or more (an older cut-off?); status left null "
             "[receptor.contradiction]"
         )
         return _Call(None, "receptor.contradiction", f"word negative, {what} {number.value}",
@@ -129,14 +129,13 @@ def _reconcile(number: ReceptorStatus, word: ReceptorStatus | None, rule: str, w
     return _Call(number, rule, f"{what} decides")
 
 
-def _from_percent(f: ReceptorFinding, rule: str, opts: Options, audit: Audit) -> _Call:
-    t = opts.receptor
+def _from_percent(f: ReceptorFinding, rule: str, t: ReceptorThresholds, low_upper: float, audit: Audit) -> _Call:
     assert f.percent is not None
     name = _name(f.marker)
-    call = _reconcile(status_from_percent(f.percent, opts.er_low_upper, t), f.status, rule, "percent", name, audit)
-    by_percent = status_from_percent(f.percent, opts.er_low_upper, t)
+    by_percent = status_from_percent(f.percent, low_upper, t)
+    call = _reconcile(by_percent, f.status, rule, "percent", name, t.positive_min_percent, audit)
     if f.allred_ps is not None:
-        ps_status = status_from_range(*t.allred_ps_percent[f.allred_ps], opts.er_low_upper, t)
+        ps_status = status_from_range(*t.allred_ps_percent[f.allred_ps], low_upper, t)
         if ps_status is not None and ps_status != by_percent:
             audit.warn(f"{name}: Allred proportion score {f.allred_ps} does not match the percent; "
                        "the percent decides [receptor.allred]")
@@ -148,26 +147,24 @@ def _from_percent(f: ReceptorFinding, rule: str, opts: Options, audit: Audit) ->
     return call
 
 
-def _from_range(low: float, high: float, what: str, rule: str, f: ReceptorFinding, opts: Options,
-                audit: Audit) -> _Call:
-    t = opts.receptor
+def _from_range(low: float, high: float, what: str, rule: str, f: ReceptorFinding,
+                t: ReceptorThresholds, low_upper: float, audit: Audit) -> _Call:
     name = _name(f.marker)
-    decided = status_from_range(low, high, opts.er_low_upper, t)
+    decided = status_from_range(low, high, low_upper, t)
     if decided is not None:
-        return _reconcile(decided, f.status, rule, what, name, audit)
-    if word_fits_range(f.status, low, high, opts.er_low_upper, t):
+        return _reconcile(decided, f.status, rule, what, name, t.positive_min_percent, audit)
+    if word_fits_range(f.status, low, high, low_upper, t):
         assert f.status is not None
         if f.status is ReceptorStatus.NEGATIVE:
-            audit.warn(f"{name}: stated negative with a {what} reaching 1% or more; under ASCO/CAP 2020 it "
-                       "may be low positive [receptor.range]")
+            audit.warn(f"{name}: stated negative with a {what} reaching {t.positive_min_percent:g}% or more; "
+                       "under ASCO/CAP 2020 it may be low positive [receptor.range]")
         return _Call(f.status, rule, f"{what} spans a cut-off; the stated word fits it")
     audit.warn(f"{name}: the {what} spans a cut-off and no fitting status word is stated; status left null "
                f"[{rule}]")
     return _Call(None, rule, f"{what} spans a cut-off", reason=f"the {what} spans a cut-off")
 
 
-def _from_allred_total(f: ReceptorFinding, opts: Options, audit: Audit) -> _Call:
-    t = opts.receptor
+def _from_allred_total(f: ReceptorFinding, t: ReceptorThresholds, audit: Audit) -> _Call:
     assert f.allred is not None
     name = _name(f.marker)
     rule = "receptor.allred"
@@ -181,7 +178,7 @@ def _from_allred_total(f: ReceptorFinding, opts: Options, audit: Audit) -> _Call
     if decided is not None:
         return _Call(decided, rule, f"Allred total {f.allred}")
     if f.status is ReceptorStatus.POSITIVE:
-        audit.warn(f"{name}: positive with Allred {f.allred}/8 and no percent: ER-low not excluded [{rule}]")
+        audit.warn(f"{name}: positive with Allred {f.allred}/8 and no percent: {name}-low not excluded [{rule}]")
         return _Call(f.status, rule, "ambiguous Allred total (3-5); the stated word decides")
     if f.status in (ReceptorStatus.LOW_POSITIVE, ReceptorStatus.NEGATIVE):
         assert f.status is not None
@@ -210,19 +207,18 @@ def _from_word(f: ReceptorFinding, audit: Audit) -> _Call:
     return _Call(f.status, rule, "the stated word decides")
 
 
-def _call(f: ReceptorFinding, opts: Options, audit: Audit) -> _Call:
-    marker_rule = f"{f.marker.value}.status"  # [er.status] / [pr.status]
-    t = opts.receptor
-    if f.percent is not None:
-        return _from_percent(f, marker_rule, opts, audit)
-    if f.percent_range is not None:
-        return _from_range(*f.percent_range, "percent range", "receptor.range", f, opts, audit)
-    if f.allred_ps is not None:
+def _call(f: ReceptorFinding, t: ReceptorThresholds, low_upper: float, audit: Audit) -> _Call:
+    if f.percent is not None:  # [er.status] / [pr.status]
+        return _from_percent(f, f"{f.marker.value}.status", t, low_upper, audit)
+    if f.percent_range is not None:  # [receptor.range]
+        return _from_range(*f.percent_range, "percent range", "receptor.range", f, t, low_upper, audit)
+    if f.allred_ps is not None:  # [receptor.allred]: the proportion score as its percent range
         low, high = t.allred_ps_percent[f.allred_ps]
-        return _from_range(low, high, f"Allred proportion score {f.allred_ps}", "receptor.allred", f, opts, audit)
-    if f.allred is not None:
-        return _from_allred_total(f, opts, audit)
-    return _from_word(f, audit)
+        what = f"Allred proportion score {f.allred_ps}"
+        return _from_range(low, high, what, "receptor.allred", f, t, low_upper, audit)
+    if f.allred is not None:  # [receptor.allred]: the total only
+        return _from_allred_total(f, t, audit)
+    return _from_word(f, audit)  # [receptor.words], [receptor.hscore]
 
 
 def _has_values(f: ReceptorFinding) -> bool:
@@ -231,18 +227,23 @@ def _has_values(f: ReceptorFinding) -> bool:
 
 
 def classify_receptor(
-    finding: ReceptorFinding | None, marker: Marker, options: Options | None = None
+    finding: ReceptorFinding | None,
+    marker: Marker,
+    options: Options | None = None,
+    thresholds: ReceptorThresholds | None = None,
 ) -> Outcome[ReceptorResult]:
     """ER or PR status of the standing finding by ASCO/CAP 2020 [er.status] [pr.status].
 
-    Percent, range, intensity, Allred total and H-score are carried to the result as stated.
+    ``thresholds`` defaults to the guideline selected in ``options`` (``receptor_guideline``);
+    the low-positive upper bound is the option ``er_low_upper``, for ER and PR alike. Percent,
+    range, intensity, Allred total and H-score are carried to the result as stated.
 
     >>> f = ReceptorFinding(marker=Marker.ER, status=ReceptorStatus.POSITIVE, percent=5)
     >>> classify_receptor(f, Marker.ER).result.status.value
     'low_positive'
     """
     opts = options or Options()
-    t = opts.receptor
+    t = thresholds or opts.receptor
     audit = Audit(guideline=t.version, thresholds=dict(t.as_dict(opts.er_low_upper)))
     if finding is None:
         return audit.outcome(ReceptorResult(marker=marker, reason="not reported"))
@@ -250,7 +251,7 @@ def classify_receptor(
     if Flag.NOT_PERFORMED in finding.flags and not _has_values(finding):
         call = _Call(None, "receptor.words", "stated not performed", reason="not performed")
     else:
-        call = _call(finding, opts, audit)
+        call = _call(finding, t, opts.er_low_upper, audit)
     note = call.note
     if marker is Marker.PR and call.status is ReceptorStatus.LOW_POSITIVE:
         note += "; PR low positive (1-10%) is this library's convention, ASCO/CAP names no PR-low category"
