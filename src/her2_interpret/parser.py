@@ -55,6 +55,7 @@ from .normalize import Normalized, normalize
 _PARENS = regex.compile(r"\([^()\n]{0,200}\)")
 _JOIN_NAME = regex.compile(r"[\s(/]{0,3}")
 _JOIN_SAME = regex.compile(r"[\s():,-]{0,6}")
+_FOR_HER2 = regex.compile(r"\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:for|of)\s{1,3}(?:the\s{1,3})?")
 _JOIN_ISH = regex.compile(r"[\s(),:-]{0,12}(?:by\s{1,3})?")
 _SEPARATOR_ROW = regex.compile(r"[\s|:+=._-]*")
 _ANY_VALUE = regex.compile(r"\d|positive|negative|amplified|equivocal|pending", regex.IGNORECASE)
@@ -267,6 +268,9 @@ def _group_mentions(t: str, mentions: list[_Mention]) -> list[list[_Mention]]:
                 continue
             if same and (_JOIN_SAME.fullmatch(between) or not _VALUE_WORD_ANY.search(between)):
                 groups[-1].append(m)  # "Estrogen Receptor (ER)", "Ki67 MIB1", "FISH: ... HER2 gene"
+                continue
+            if prev.kind == "ish" and m.kind == "her2" and _FOR_HER2.fullmatch(between):
+                groups[-1].append(m)  # "FISH for HER2 has been sent out"
                 continue
             if prev.kind == "her2" and m.kind == "ish" and _JOIN_ISH.fullmatch(between):
                 groups[-1][-1] = _Mention("ish", prev.start, m.end, t[prev.start : m.end])
@@ -778,7 +782,7 @@ _LABELLED_BARE = regex.compile(
     r"^\s{0,3}(?:\[[^\]\n]{0,20}\]\s{0,3})?[:=]?\s{0,3}(?P<op><=|>=|<|>|≤|≥|less\s{1,3}than|greater\s{1,3}than)?\s{0,2}(?P<v>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/])",
     regex.IGNORECASE,
 )
-_BARE_ZERO = regex.compile(r"^\s{0,3}[:=-]?\s{0,3}(?P<z>0)(?![\d.,/%+]|\s{0,2}(?:mm|cm|cells?)\b)")
+_BARE_ZERO = regex.compile(r"^\s{0,3}[:=-]?\s{0,3}(?P<z>0)(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?)\b)")
 _STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
 _ALLRED_WORD = regex.compile(r"\b(?:allred|quick\s{1,3}score)", regex.I)
 _BARE_ALLRED = regex.compile(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")

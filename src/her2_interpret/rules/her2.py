@@ -365,7 +365,7 @@ def _stated_status(stated: Her2StatusFinding | None) -> Her2Status | None:
     return stated.status
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Final:
     status: Her2Status | None
     rule: str
@@ -513,6 +513,14 @@ def _current_only(ihc: Her2IhcFinding | None, ish: Her2IshFinding | None, stated
     return keep(ihc), keep(ish), keep(stated)
 
 
+def _decide_final(final: _Final, category: Her2Category | None, evidence: tuple[Evidence, ...],
+                  audit: Audit) -> None:
+    audit.decide("her2_status", final.status, final.rule, evidence, final.note)
+    subzero = category in (Her2Category.ULTRALOW, Her2Category.ZERO_NULL, Her2Category.ZERO)
+    audit.decide("her2_category", category, "her2.ihc.subzero" if subzero else "her2.final", evidence,
+                 "defined only from the final status")
+
+
 def classify_her2(
     ihc: Her2IhcFinding | None,
     ish: Her2IshFinding | None,
@@ -561,10 +569,7 @@ def classify_her2(
         rule = "her2.ish.stated" if ish_r.stated is not None else ish_r.numbers_rule
         audit.decide("her2_ish_result", ish_r.result, rule, ish.evidence)
     if used:
-        audit.decide("her2_status", final.status, final.rule, evidence, final.note)
-        subzero = category in (Her2Category.ULTRALOW, Her2Category.ZERO_NULL, Her2Category.ZERO)
-        audit.decide("her2_category", category, "her2.ihc.subzero" if subzero else "her2.final", evidence,
-                     "defined only from the final status")
+        _decide_final(final, category, evidence, audit)
     historical = bool(used) and all(Flag.HISTORICAL in f.flags for f in used)
     if historical:
         audit.warn("HER2: the result is quoted from a prior or outside report; no current result [report.history]")
