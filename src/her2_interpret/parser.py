@@ -238,8 +238,30 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- mentions
 
 
-def _find_mentions(t: str, start: int, end: int) -> list[_Mention]:
+def _all_mentions(t: str) -> list[_Mention]:
+    """Every marker mention of ``t``, line by line (a mention never looks past its line)."""
     out: list[_Mention] = []
+    pos = 0
+    for line in t.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.extend(_find_mentions(t, pos, end))
+        pos = end + 1
+    return out
+
+
+def _find_mentions(t: str, start: int, end: int, index: list[_Mention] | None = None) -> list[_Mention]:
+    """Mentions in ``t[start:end]`` (from ``index``, the sorted mentions of the whole text, if given)."""
+    if index is not None:
+        lo = bisect.bisect_left(index, start, key=lambda m: m.start)
+        out = []
+        for m in index[lo:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+    out = []
     for m in P.MENTION.finditer(t, start, end):
         kind = m.lastgroup or ""
         if kind == "her2":
@@ -426,6 +448,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
     pos = 0
     lines = t.split("\n")
     raw_lines = (raw if raw is not None else t).split("\n")
+    index = _all_mentions(t)
     for line_no, line in enumerate(lines):
         l_start, l_end = pos, pos + len(line)
         pos = l_end + 1
@@ -436,7 +459,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             texts = [t[a:b] for a, b in spans]
             if _SEPARATOR_ROW.fullmatch(raw_lines[line_no]):
                 continue  # separator row
-            mentions_in = [_find_mentions(t, a, b) for a, b in spans]
+            mentions_in = [_find_mentions(t, a, b, index) for a, b in spans]
             first_has_marker = bool(mentions_in and mentions_in[0])
             header_kinds = [_header_kind(x) for x in texts]
             is_header = not any(_VALUE_WORD.search(x) for x in texts) and (
@@ -521,7 +544,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             open_clause = None
         elif P.SECTION_ADDENDUM.match(line) or P.SECTION_AMENDMENT.match(line):
             st.date = _date(line) or st.date
-        mentions = _find_mentions(t, l_start, l_end)
+        mentions = _find_mentions(t, l_start, l_end, index)
         indented = line[:1] in (" ", "\t")
         # ---- a line without mentions: continuation, or a header governing lines below
         if not mentions:
