@@ -76,6 +76,8 @@ SUBTYPES: list[tuple[str, tuple[Any, ...], dict[str, Any], Subtype | None, str |
     ("ki67-word-only-not-used", (er(95), pr(60), NEG_HER2, ki67(level_word=Ki67Level.LOW)), {}, HRP, None),
     ("no-pr-percent", (er(95), pr(status=ReceptorStatus.POSITIVE), NEG_HER2, ki67(10)), {}, HRP, None),
     ("no-ki67", (er(95), pr(60), NEG_HER2), {}, HRP, None),
+    ("pr-30-stated-negative-not-lumA", (er(95), pr(30, status=ReceptorStatus.NEGATIVE), NEG_HER2, ki67(10)), {},
+     HRP, None),
     ("er-word-positive-lumA", (er(status=ReceptorStatus.POSITIVE), pr(60), NEG_HER2, ki67(10)), {}, A, None),
     ("hr-shorthand-only", (HrFinding(status=HrStatus.POSITIVE), Her2StatusFinding(status=Her2Status.NEGATIVE),
                            ki67(10)), {}, HRP, None),

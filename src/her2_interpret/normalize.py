@@ -17,6 +17,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from . import lexicon
+from .patterns import lazy
 
 # --------------------------------------------------------------------------- same-length mapping
 
@@ -40,25 +41,25 @@ for _cp in range(0xFF01, 0xFF5F):  # fullwidth ASCII forms (％, ０-９, Ａ-�
 _CHAR_MAP[ord("\t")] = "\t"
 _TRANSLATE = str.maketrans(_CHAR_MAP)
 
-_LONE_CR = regex.compile(r"\r(?!\n)")
+_LONE_CR = lazy(r"\r(?!\n)")
 
 # --------------------------------------------------------------------------- length-changing edits
 
 # A word broken across a line with a hyphen: "POSI-\nTIVE", "nu-\nclear", "AMPLI-\nFIED".
-_HYPHEN_BREAK = regex.compile(r"(?<=[A-Za-z]{2})-[ \t]*\n[ \t]*(?=[A-Za-z]{2})")
+_HYPHEN_BREAK = lazy(r"(?<=[A-Za-z]{2})-[ \t]*\n[ \t]*(?=[A-Za-z]{2})")
 # A word broken across a line without a hyphen: "NEGA\nTIVE" (joined only if the result is a
 # lexicon value word and the first part is not a word of its own).
-_PLAIN_BREAK = regex.compile(r"\b([A-Za-z]{2,12})[ \t]*\n[ \t]*([A-Za-z]{2,12})\b")
+_PLAIN_BREAK = lazy(r"\b([A-Za-z]{2,12})[ \t]*\n[ \t]*([A-Za-z]{2,12})\b")
 # Tokens that may be OCR or typing variants of lexicon words.
-_TOKEN = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9])")
+_TOKEN = lazy(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9])")
 # A percent sign read as "°/o", "o/o" or "0/0" by OCR: "90°/o" -> "90%".
-_OCR_PERCENT_SIGN = regex.compile(r"(?<=[\dOolIS]\s?)(°/o|o/o|°/°|0/0(?!\d)|%o(?![a-z]))")
+_OCR_PERCENT_SIGN = lazy(r"(?<=[\dOolIS]\s?)(°/o|o/o|°/°|0/0(?!\d)|%o(?![a-z]))")
 # A number with OCR letter/digit confusions: "9O", "l5", "3.l", "8S" (at least one real digit).
-_OCR_NUMBER = regex.compile(
+_OCR_NUMBER = lazy(
     r"(?<![A-Za-z0-9.,])(?!S-?100\b)(?=[0-9OolIS.,]*\d)(?=[0-9.,]*[OolIS])([0-9OolIS]{1,3}(?:[.,][0-9OolIS]{1,2})?)(?![A-Za-z0-9])"
 )
 # A lone confusable letter where a score or bound must stand: "score S", "<l".
-_OCR_LONE = regex.compile(
+_OCR_LONE = lazy(
     r"(?:(?<=\b(?:sc[o0]re|a[lI1][lI1]red|quick)\s{0,2}[:=]?\s{0,2})|(?<=[<>≤≥]\s?))([OolIS])(?![A-Za-z0-9])", regex.IGNORECASE
 )
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5"})

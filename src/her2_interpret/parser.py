@@ -52,21 +52,21 @@ from .models import (
 from .normalize import Normalized, normalize
 
 # Small helper patterns, compiled once.
-_PARENS = regex.compile(r"\([^()\n]{0,200}\)")
-_JOIN_NAME = regex.compile(r"[\s(/]{0,3}")
-_JOIN_SAME = regex.compile(r"[\s():,-]{0,6}")
-_FOR_HER2 = regex.compile(r"\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:for|of)\s{1,3}(?:the\s{1,3})?")
-_JOIN_ISH = regex.compile(r"[\s(),:-]{0,12}(?:by\s{1,3})?")
-_SEPARATOR_ROW = regex.compile(r"[\s|:+=._-]*")
-_ANY_VALUE = regex.compile(r"\d|positive|negative|amplified|equivocal|pending", regex.IGNORECASE)
-_PERCENT_SIGN = regex.compile(r"\d\s*%")
-_NOT_BEFORE = regex.compile(r"\bnot\s{1,3}$")
-_COPY_WORD = regex.compile(r"signal|cop(?:y|ies)|/\s*(?:cell|nucleus)", regex.I)
-_AMPLIF = regex.compile(r"amplif", regex.I)
-_NEG_PRE_END = regex.compile(r"\b(?:no|without|negative\s+for)\s*(?:the\s+)?$")
-_OVEREXPRESSION = regex.compile(r"over-?expression|protein", regex.I)
-_IHC_WORD = regex.compile(r"\b(?:IHC|immuno)", regex.I)
-_MEMBRANE = regex.compile(r"membran\w{0,4}|staining|circumferential", regex.I)
+_PARENS = P.lazy(r"\([^()\n]{0,200}\)")
+_JOIN_NAME = P.lazy(r"[\s(/]{0,3}")
+_JOIN_SAME = P.lazy(r"[\s():,-]{0,6}")
+_FOR_HER2 = P.lazy(r"\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:for|of)\s{1,3}(?:the\s{1,3})?")
+_JOIN_ISH = P.lazy(r"[\s(),:-]{0,12}(?:by\s{1,3})?")
+_SEPARATOR_ROW = P.lazy(r"[\s|:+=._-]*")
+_ANY_VALUE = P.lazy(r"\d|positive|negative|amplified|equivocal|pending", regex.IGNORECASE)
+_PERCENT_SIGN = P.lazy(r"\d\s*%")
+_NOT_BEFORE = P.lazy(r"\bnot\s{1,3}$")
+_COPY_WORD = P.lazy(r"signal|cop(?:y|ies)|/\s*(?:cell|nucleus)", regex.I)
+_AMPLIF = P.lazy(r"amplif", regex.I)
+_NEG_PRE_END = P.lazy(r"\b(?:no|without|negative\s+for)\s*(?:the\s+)?$")
+_OVEREXPRESSION = P.lazy(r"over-?expression|protein", regex.I)
+_IHC_WORD = P.lazy(r"\b(?:IHC|immuno)", regex.I)
+_MEMBRANE = P.lazy(r"membran\w{0,4}|staining|circumferential", regex.I)
 
 _SCORES = {"0": IhcScore.ZERO, "1": IhcScore.ONE, "2": IhcScore.TWO, "3": IhcScore.THREE}
 _INTENSITY = {
@@ -80,7 +80,7 @@ _COMBINED = {
 }
 # Kinds of mention. "ish" is a HER2 ISH test, "measure" a HER2 ISH measurement label.
 _HER2_KINDS = ("her2", "ish", "measure", "cep")
-_LINE_CONTINUES = regex.compile(
+_LINE_CONTINUES = P.lazy(
     r"""^\s{0,6}(?:[*-]\s{0,3})?(?:\[\s?[xX]\s?\]\s{0,3})?(?:percent(?:age)?|%|proportion|average|mean|intensity|allred|quick
         |h[\s-]?score|score|result|interpretation|specify|ratio|ish\s{1,3}group|group|copy|signals?|total|status
         |estimated|number\s{1,3}of\s{1,3}(?:her|cep|cen)|her-?2\s{0,2}/|cep|cen|chr)\b""",
@@ -136,7 +136,7 @@ class _State:
 # --------------------------------------------------------------------------- masking
 
 
-_REFERENCE_HEADER = regex.compile(
+_REFERENCE_HEADER = P.lazy(
     r"\S\s{2,}(reference(?:\s+range)?|ref\.?\s+range|normal\s+range|expected(?:\s+range)?)\s*$", regex.IGNORECASE
 )
 
@@ -308,13 +308,13 @@ def _group_mentions(t: str, mentions: list[_Mention]) -> list[list[_Mention]]:
     return groups
 
 
-_VALUE_WORD_ANY = regex.compile(
+_VALUE_WORD_ANY = P.lazy(
     r"(?<![A-Za-z-])\d|positive|negative|\bpos\b|\bneg\b|equivocal|amplif|pending|[.;]\s|\n|\+",
     regex.IGNORECASE,
 )
 
 
-_PRE_STATUS = regex.compile(
+_PRE_STATUS = P.lazy(
     r"""(?:(?:\b(?:strongly|weakly|focally|diffusely|moderately)\s{1,3})?\b(?:positive|negative|immunoreactive|stain(?:s|ing|ed)?)\s{1,3}(?:for|with)
         |\b(?:lack(?:s|ing)?|absence|loss)\s{1,3}(?:of\s{1,3})?(?:(?:nuclear|membran\w{0,4})\s{1,3})?(?:expression|staining|immunoreactivity)?\s{0,3}(?:of|for)?
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}(?:nuclear\s{1,3})?(?:staining|positivity|expression)\s{1,3}(?:for|of)
@@ -328,15 +328,15 @@ _PRE_STATUS = regex.compile(
 # --------------------------------------------------------------------------- tables
 
 _HEADER_TYPES = (
-    ("pct", regex.compile(r"%|percent|percentage|proportion|positive\s+cells", regex.I)),
-    ("hscore", regex.compile(r"h[\s-]?score", regex.I)),
-    ("allred", regex.compile(r"allred|quick", regex.I)),
-    ("intensity", regex.compile(r"intensity", regex.I)),
-    ("clone", regex.compile(r"clone|antibody", regex.I)),
-    ("reference", regex.compile(r"reference|normal\s+range|ref\.?\s+range|expected", regex.I)),
-    ("copies", regex.compile(r"copies|copy\s+number|signals", regex.I)),
-    ("ratio", regex.compile(r"ratio", regex.I)),
-    ("result", regex.compile(r"result|status|score|interpretation", regex.I)),
+    ("pct", P.lazy(r"%|percent|percentage|proportion|positive\s+cells", regex.I)),
+    ("hscore", P.lazy(r"h[\s-]?score", regex.I)),
+    ("allred", P.lazy(r"allred|quick", regex.I)),
+    ("intensity", P.lazy(r"intensity", regex.I)),
+    ("clone", P.lazy(r"clone|antibody", regex.I)),
+    ("reference", P.lazy(r"reference|normal\s+range|ref\.?\s+range|expected", regex.I)),
+    ("copies", P.lazy(r"copies|copy\s+number|signals", regex.I)),
+    ("ratio", P.lazy(r"ratio", regex.I)),
+    ("result", P.lazy(r"result|status|score|interpretation", regex.I)),
 )
 
 
@@ -385,7 +385,7 @@ class _Table:
         return out
 
 
-_ALIGNED_CELL = regex.compile(r"[^\s.]+(?:[ .][^\s.]+)*")
+_ALIGNED_CELL = P.lazy(r"[^\s.]+(?:[ .][^\s.]+)*")
 
 
 def _header_kind(text: str) -> str:
@@ -437,7 +437,7 @@ def parse(text: str) -> Findings:
     return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ)
 
 
-_VALUE_WORD = regex.compile(r"(?<![A-Za-z0-9-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)", regex.I)
+_VALUE_WORD = P.lazy(r"(?<![A-Za-z0-9-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)", regex.I)
 
 
 def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) -> list[_Clause]:
@@ -746,7 +746,7 @@ def _line_clauses(
     return out
 
 
-_HIST_TERMINATOR = regex.compile(
+_HIST_TERMINATOR = P.lazy(
     r"\bnow\b|\bcurrent(?:ly)?\b|\bthis\s{1,3}(?:specimen|institution|excision|resection|case)\b|\brepeat|\bre-?tested\b|\bour\b",
     regex.IGNORECASE,
 )
@@ -801,19 +801,19 @@ def _in_name(m: regex.Match[str], clause: _Clause) -> int | None:
     return None
 
 
-_LABELLED_BARE = regex.compile(
+_LABELLED_BARE = P.lazy(
     r"^\s{0,3}(?:\[[^\]\n]{0,20}\]\s{0,3})?[:=]?\s{0,3}(?P<op><=|>=|<|>|≤|≥|less\s{1,3}than|greater\s{1,3}than)?\s{0,2}(?P<v>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/])",
     regex.IGNORECASE,
 )
-_BARE_ZERO = regex.compile(r"^\s{0,3}[:=-]?\s{0,3}(?P<z>0)(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?)\b)")
+_BARE_ZERO = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<z>0)(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?)\b)")
 _STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
-_ALLRED_WORD = regex.compile(r"\b(?:allred|quick\s{1,3}score)", regex.I)
-_BARE_ALLRED = regex.compile(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
-_NEGATING_PRE = regex.compile(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of)\b", regex.I)
-_AMPLIFICATION = regex.compile(r"\bamplification\b", regex.I)
+_ALLRED_WORD = P.lazy(r"\b(?:allred|quick\s{1,3}score)", regex.I)
+_BARE_ALLRED = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
+_NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of)\b", regex.I)
+_AMPLIFICATION = P.lazy(r"\bamplification\b", regex.I)
 _BARE_RECEPTOR_MIN = 10  # a bare number below this after "ER" may be an Allred score: not read
 
-_BARE_SCORE = regex.compile(
+_BARE_SCORE = P.lazy(
     r"^\s{0,3}(?:\([^)\n]{0,40}\)\s{0,3})?(?:[:=-]|\.{2,40})?\s{0,3}(?P<s>[0-3])(?:\s?\+(?!\d))?(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|of)\b)"
 )
 

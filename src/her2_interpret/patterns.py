@@ -10,14 +10,40 @@ from __future__ import annotations
 
 import regex
 
-_F = regex.IGNORECASE | regex.VERBOSE | regex.VERSION1 - regex.VERSION1  # VERSION0 semantics
 
 NUM = r"\d{1,3}(?:[.,]\d{1,3})?"  # a number such as 95, 22.4, 1,4 (comma decimals)
 DEC = r"\d{1,2}(?:[.,]\d{1,3})?"  # an ISH value such as 2.25
 
 
+class LazyPattern:
+    """A pattern compiled on first use, once (keeps ``import her2_interpret`` fast).
+
+    After the first call its methods are the compiled pattern's own bound methods, so later
+    calls cost nothing extra. Compiling twice from two threads is harmless (same result).
+    """
+
+    __slots__ = ("_source", "_flags", "search", "match", "fullmatch", "finditer", "sub", "groupindex")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self._source = source
+        self._flags = flags
+
+    def __getattr__(self, name: str):  # only reached before the first compile
+        if name not in LazyPattern.__slots__ or name.startswith("_"):
+            raise AttributeError(name)
+        compiled = regex.compile(self._source, self._flags)
+        for attr in ("search", "match", "fullmatch", "finditer", "sub", "groupindex"):
+            object.__setattr__(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+
+def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """A :class:`LazyPattern` typed as a pattern for callers."""
+    return LazyPattern(pattern, flags)  # type: ignore[return-value]
+
+
 def _c(pattern: str, flags: int = regex.IGNORECASE | regex.VERBOSE) -> regex.Pattern[str]:
-    return regex.compile(pattern, flags)
+    return lazy(pattern, flags)
 
 
 # --------------------------------------------------------------------------- marker mentions
@@ -188,7 +214,7 @@ INVASIVE = _c(r"\binvasive\b")
 GASTRIC = _c(r"\b(?:gastric|stomach|gastro-?o?esophageal|gastro-?oesophageal|GE\s{0,2}junction|GEJ|o?esophag\w{0,6}|cardia)\b")
 BREAST = _c(r"\bbreast\b|\bmammary\b|\bDCIS\b|\bmastectomy\b|\blumpectomy\b")
 FINAL = _c(r"\b(?:final|overall|interpretation|conclusion|reported\s{1,3}as|status|result\s{1,3}is)\b")
-SENTENCE_END = regex.compile(
+SENTENCE_END = lazy(
     r"(?<!\b(?:approx|appr|ca|vs|e\.g|i\.e|no|nos|fig|dr|pt|cf|incl))(?<!\d\.\d)[.!?](?=\s{1,10}(?:[A-Za-z(\"'*-]|\d{1,2}\s?%)|\s*$)",
     regex.MULTILINE,
 )
