@@ -807,6 +807,7 @@ _LABELLED_BARE = P.lazy(
 )
 _BARE_ZERO = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<z>0)(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?)\b)")
 _STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
+_ALLRED_HINT = P.lazy(r"allred|quick|/\s{0,2}8|\+|point|pts|\bts\b")
 _ALLRED_WORD = P.lazy(r"\b(?:allred|quick\s{1,3}score)", regex.I)
 _BARE_ALLRED = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
 _NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of)\b", regex.I)
@@ -1074,7 +1075,7 @@ class _Reader:
         self._read_proportion(clause, values, evidence)
         self._read_intensity(clause, values, evidence)
         self._read_allred(clause, values, evidence)
-        hm = self.search(P.HSCORE, clause)
+        hm = self.search(P.HSCORE, clause) if "score" in self.body(clause).lower() else None
         if hm and int(hm.group("h")) <= 300:
             values["h_score"] = int(hm.group("h"))
             evidence.append(self.ev("h_score", hm.start(), hm.end(), "receptor.hscore"))
@@ -1130,7 +1131,7 @@ class _Reader:
                     f = "percent_range" if "percent_range" in values else "percent"
                     evidence.append(self.ev(f, off + bare.start(), off + bare.end(), "receptor.percent.labelled"))
                     return
-        if m is None:
+        if m is None and "%" in self.body(clause):
             m = self.search(P.PERCENT, clause, excluded)
         if m is None:
             cell = self.cell_value(clause, "pct", r"(?:<|>|≤|≥)?\s?\d{1,3}(?:[.,]\d{1,2})?")
@@ -1234,7 +1235,8 @@ class _Reader:
                 )
 
     def _read_allred(self, clause: _Clause, values: dict[str, Any], evidence: list[Evidence]) -> None:
-        m = self.search(P.ALLRED, clause)
+        low = self.body(clause).lower()
+        m = self.search(P.ALLRED, clause) if _ALLRED_HINT.search(low) else None
         if m:
             total = m.group("t") or m.group("t2") or m.group("t3") or m.group("t4") or m.group("t5")
             ps = m.group("p") or m.group("p3")
@@ -1333,17 +1335,18 @@ class _Reader:
         ish_vals: dict[str, Any] = {}
         ish_ev: list[Evidence] = []
         taken: list[tuple[int, int]] = []
-        for m in self.finditer(P.ISH_CEP17, clause):
+        has_digit = any(ch.isdigit() for ch in body)  # every ISH number pattern needs one
+        for m in self.finditer(P.ISH_CEP17, clause) if has_digit else ():
             ish_vals.setdefault("cep17", _num(m.group("v")))
             if len(ish_ev) == 0 or all(e.field != "cep17" for e in ish_ev):
                 ish_ev.append(self.ev("cep17", m.start(), m.end(), "her2.ish.cep17"))
             taken.append((m.start(), m.end()))
-        snr = self.search(P.ISH_SNR, clause)
+        snr = self.search(P.ISH_SNR, clause) if has_digit else None
         if snr:
             ish_vals["copy_number"] = _num(snr.group("v"))
             ish_ev.append(self.ev("copy_number", snr.start(), snr.end(), "her2.ish.snr"))
             taken.append((snr.start(), snr.end()))
-        rm = self.search(P.ISH_RATIO, clause, taken)
+        rm = self.search(P.ISH_RATIO, clause, taken) if has_digit else None
         if rm:
             ish_vals["ratio"] = _num(rm.group("v"))
             ish_ev.append(self.ev("ratio", rm.start(), rm.end(), "her2.ish.ratio"))
@@ -1353,7 +1356,7 @@ class _Reader:
             if cell is not None:  # a table column "Ratio" / "HER2 copies"
                 ish_vals[key] = _num(cell[2])
                 ish_ev.append(self.ev(key, cell[0], cell[1], f"table.cell.{key}"))
-        if "copy_number" not in ish_vals:
+        if "copy_number" not in ish_vals and has_digit:
             cm = self.search(P.ISH_COPY, clause, taken)
             if cm and (is_ish or ish_vals or _COPY_WORD.search(cm.group())):
                 v = cm.group("v") or cm.group("v2") or cm.group("v3") or cm.group("v4")
