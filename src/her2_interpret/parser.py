@@ -1131,7 +1131,7 @@ class _Reader:
                     f = "percent_range" if "percent_range" in values else "percent"
                     evidence.append(self.ev(f, off + bare.start(), off + bare.end(), "receptor.percent.labelled"))
                     return
-        if m is None and "%" in self.body(clause):
+        if m is None and ("%" in self.body(clause) or "cent" in self.body(clause)):
             m = self.search(P.PERCENT, clause, excluded)
         if m is None:
             cell = self.cell_value(clause, "pct", r"(?:<|>|≤|≥)?\s?\d{1,3}(?:[.,]\d{1,2})?")
@@ -1224,6 +1224,11 @@ class _Reader:
                 value = Intensity(a)
             values["intensity"] = value
             evidence.append(self.ev("intensity", m.start(), m.end(), "receptor.intensity"))
+            return
+        sm = self.search(P.RECEPTOR_INTENSITY_SCORE, clause)
+        if sm is not None:
+            values["intensity"] = (Intensity.WEAK, Intensity.MODERATE, Intensity.STRONG)[int(sm.group("i")) - 1]
+            evidence.append(self.ev("intensity", sm.start(), sm.end(), "receptor.intensity.score"))
             return
         pre = clause.pre
         if pre:

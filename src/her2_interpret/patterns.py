@@ -13,6 +13,7 @@ import regex
 
 NUM = r"\d{1,3}(?:[.,]\d{1,3})?"  # a number such as 95, 22.4, 1,4 (comma decimals)
 DEC = r"\d{1,2}(?:[.,]\d{1,3})?"  # an ISH value such as 2.25
+PCT = r"(?:%|(?<=\d\s?)per\s?cent\b)"  # "95%", "95 percent"
 
 
 class LazyPattern:
@@ -258,11 +259,11 @@ QUALIFIER = _c(r"\b(?P<q>focally|focal|rare\s{1,3}cells|scattered|weakly|strongl
 
 PERCENT = _c(
     rf"""
-      (?P<range>(?P<lo>{NUM})\s{{0,2}}%?\s{{0,2}}(?:-|to)\s{{0,2}}(?P<hi>{NUM})\s{{0,2}}%)
-    | (?P<lt>(?:<|≤|<=|less\s{{1,3}}than|under|below|fewer\s{{1,3}}than|up\s{{1,3}}to|no\s{{1,3}}more\s{{1,3}}than)\s{{0,3}}(?P<ltv>{NUM})\s{{0,2}}%)
-    | (?P<gt>(?:>|≥|>=|greater\s{{1,3}}than|more\s{{1,3}}than|over|above|at\s{{1,3}}least)\s{{0,3}}(?P<gtv>{NUM})\s{{0,2}}%)
-    | (?P<le_alt>(?P<lev>{NUM})\s{{0,2}}%\s{{1,3}}or\s{{1,3}}less)
-    | (?P<one>(?:(?:approximately|approx\.?|about|around|ca\.?|circa|~|≈|estimated)\s{{0,3}})?(?P<v>{NUM})\s{{0,2}}%)
+      (?P<range>(?P<lo>{NUM})\s{{0,2}}{PCT}?\s{{0,2}}(?:-|to)\s{{0,2}}(?P<hi>{NUM})\s{{0,2}}{PCT})
+    | (?P<lt>(?:<|≤|<=|less\s{{1,3}}than|under|below|fewer\s{{1,3}}than|up\s{{1,3}}to|no\s{{1,3}}more\s{{1,3}}than)\s{{0,3}}(?P<ltv>{NUM})\s{{0,2}}{PCT})
+    | (?P<gt>(?:>|≥|>=|greater\s{{1,3}}than|more\s{{1,3}}than|over|above|at\s{{1,3}}least)\s{{0,3}}(?P<gtv>{NUM})\s{{0,2}}{PCT})
+    | (?P<le_alt>(?P<lev>{NUM})\s{{0,2}}{PCT}\s{{1,3}}or\s{{1,3}}less)
+    | (?P<one>(?:(?:approximately|approx\.?|about|around|ca\.?|circa|~|≈|estimated)\s{{0,3}})?(?P<v>{NUM})\s{{0,2}}{PCT})
     """
 )
 # A number with a stray character where % was ("95X", "60 x"): read only for a receptor or
@@ -368,4 +369,6 @@ ISH_DUAL = _c(r"\bdual\b|\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bratio\b|\btwo[\s-]col
 BARE_NUMBER = _c(r"^\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}(?:[:=-]|\.{2,40})?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x)\b)")
 
 # Ki-67
+# Receptor intensity written as a score: "(3+, 90% of tumor nuclei)", "STAINING INTENSITY: 3+".
+RECEPTOR_INTENSITY_SCORE = _c(r"(?<![\d+/.])(?P<i>[1-3])\s?\+(?![\d+])(?!\s{0,2}\d)")
 KI67_LEVEL = _c(r"\b(?P<high>high|elevated|increased)\b|\b(?P<low>low)\b")
