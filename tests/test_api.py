@@ -170,3 +170,38 @@ def test_record_never_quotes_identifying_text():
     dumped = json.dumps(interpret(text).to_record())
     for token in ("Zyxwvut", "Qwertyson", "998877", "Plokmijn"):
         assert token not in dumped
+
+
+# --------------------------------------------------------------------------- strict validation
+
+from her2_interpret import ValidationError, validate  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "problem"),
+    [
+        ("HER2 (4B5): 2+", {}, "her2_status is equivocal"),
+        ("ER: pending\nPR: pending\nHER2: pending", {}, "er_status is pending"),
+        ("ER: Negative (5%)\nPR: Negative (0%)\nHER2: 1+", {}, "er_status is not stated or not readable"),
+        ("Fibroadenoma.", {"require": ("subtype",)}, "subtype is not stated or not readable"),
+    ],
+    ids=["equivocal", "pending", "contradiction", "nothing"],
+)
+def test_validate_raises_with_each_problem_named(text, kwargs, problem):
+    with pytest.raises(ValidationError) as excinfo:
+        validate(text, **kwargs)
+    assert problem in excinfo.value.problems
+    assert "Fibroadenoma" not in str(excinfo.value)
+
+
+def test_validate_passes_a_complete_result_and_allows_pending_on_request():
+    result = validate("ER: Positive (95%)\nPR: Positive (40%)\nHER2 (4B5): 1+\nKi-67: 10%")
+    assert result.to_record()["subtype"] == "luminal_a_like"
+    validate("ER: pending\nPR: pending\nHER2: pending", allow_pending=True)
+
+
+def test_validate_rejects_unknown_columns_and_wrong_types():
+    with pytest.raises(ValueError):
+        validate("ER: Positive", require=("no_such_column",))
+    with pytest.raises(TypeError):
+        validate(42)  # type: ignore[arg-type]

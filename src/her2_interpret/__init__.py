@@ -5,8 +5,8 @@ with rule ids and guideline versions (:func:`classify`) -> explanations; :func:`
 does all three, and ``Interpretation.to_record()`` gives the flat record.
 """
 
-from .api import interpret, interpret_bytes, interpret_many
-from .errors import InputDecodeError
+from .api import interpret, interpret_bytes, interpret_many, validate
+from .errors import InputDecodeError, ValidationError
 from .explain import explain
 from .models import (
     Classification,
@@ -38,7 +38,7 @@ from .models import (
     Subtype,
 )
 from .parser import parse
-from .record import RECORD_COLUMNS
+from .record import EXTRA_COLUMNS, RECORD_COLUMNS
 from .rules import classify
 
 __version__ = "0.1.0"
@@ -68,15 +68,18 @@ __all__ = [
     "Ki67Result",
     "Marker",
     "Probe",
+    "EXTRA_COLUMNS",
     "RECORD_COLUMNS",
     "ReceptorFinding",
     "ReceptorResult",
     "ReceptorStatus",
     "Subtype",
+    "ValidationError",
     "classify",
     "explain",
     "interpret",
     "interpret_bytes",
     "interpret_many",
     "parse",
+    "validate",
 ]

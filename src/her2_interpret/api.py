@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .errors import InputDecodeError
+from .errors import InputDecodeError, ValidationError
 from .explain import explain
 from .models import Interpretation
 from .parser import parse
@@ -65,3 +65,49 @@ def interpret_bytes(data: bytes, encoding: str = "utf-8", **options: Any) -> Int
     except UnicodeDecodeError as exc:
         raise InputDecodeError(exc.encoding, raw, exc.start, exc.end, exc.reason) from None
     return interpret(text, **options)
+
+
+#: The columns :func:`validate` requires by default: the three receptor calls.
+DEFAULT_REQUIRED: tuple[str, ...] = ("er_status", "pr_status", "her2_status")
+
+
+def validate(
+    result: Interpretation | str,
+    *,
+    require: tuple[str, ...] = DEFAULT_REQUIRED,
+    allow_pending: bool = False,
+    allow_warnings: bool = False,
+    **options: Any,
+) -> Interpretation:
+    """Strict check for callers who want an error rather than a null: returns the interpretation
+    when every column in ``require`` has a value (not pending unless ``allow_pending``) and, unless
+    ``allow_warnings``, nothing was flagged; raises :class:`~her2_interpret.errors.ValidationError`
+    listing what failed otherwise.
+
+    >>> validate("ER: Positive (95%)\\nPR: Negative (0%)\\nHER2 (4B5): 1+").to_record()["subtype"]
+    'luminal_b_like'
+    >>> validate("HER2 (4B5): 2+")
+    Traceback (most recent call last):
+    ...
+    her2_interpret.errors.ValidationError: er_status is not stated or not readable; pr_status is not stated or not readable; her2_status is equivocal
+    """
+    interpretation = interpret(result, **options) if isinstance(result, str) else result
+    if not isinstance(interpretation, Interpretation):
+        raise TypeError(f"validate() takes an Interpretation or str, not {type(result).__name__}")
+    record = interpretation.to_record()
+    problems: list[str] = []
+    for column in require:
+        if column not in record:
+            raise ValueError(f"unknown record column {column!r}")
+        value = record[column]
+        if value is None:
+            problems.append(f"{column} is not stated or not readable")
+        elif value == "pending" and not allow_pending:
+            problems.append(f"{column} is pending")
+        elif value == "equivocal":
+            problems.append(f"{column} is equivocal")
+    if not allow_warnings:
+        problems.extend(f"warning: {w}" for w in interpretation.warnings)
+    if problems:
+        raise ValidationError(problems)
+    return interpretation

@@ -17,4 +17,11 @@ class InputDecodeError(UnicodeDecodeError):
 
 
 class ValidationError(ValueError):
-    """Raised by :func:`her2_interpret.validate` when a strict check fails."""
+    """Raised by :func:`her2_interpret.validate` when a strict check fails.
+
+    ``problems`` lists each failed check (column names and warning texts, never report text).
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(self.problems))

@@ -288,6 +288,13 @@ class Findings(_Frozen):
     warnings: tuple[str, ...] = ()
     organ: Literal["breast", "gastric"] = "breast"
 
+    def by_specimen(self) -> dict[str | None, tuple[Any, ...]]:
+        """Every finding grouped by specimen/part label (None: no label stated), in text order."""
+        out: dict[str | None, list[Any]] = {}
+        for f in self.findings:
+            out.setdefault(f.context.specimen, []).append(f)
+        return {k: tuple(v) for k, v in out.items()}
+
     def of(self, kind: str, marker: Marker | None = None) -> tuple[Any, ...]:
         """Findings of one ``kind`` (and, for receptors, one ``marker``)."""
         return tuple(
