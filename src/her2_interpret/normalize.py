@@ -113,9 +113,15 @@ class Normalized:
 
     def fuzzy_score(self, start: int, end: int) -> float | None:
         """The lowest fuzzy score of a correction overlapping ``[start, end)``, if any."""
+        if not self.fuzzy:
+            return None
         score = None
-        for f_start, f_end, f_score in self.fuzzy:
-            if f_start < end and start < f_end:
+        # corrections are sorted and disjoint: start at the last one that begins before ``start``
+        i = max(0, bisect.bisect_right(self.fuzzy, (start, float("inf"), 0.0)) - 1)
+        for f_start, f_end, f_score in self.fuzzy[i:]:
+            if f_start >= end:
+                break
+            if start < f_end:
                 score = f_score if score is None else min(score, f_score)
         return score
 

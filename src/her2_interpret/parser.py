@@ -19,6 +19,7 @@ How it reads:
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -787,6 +788,11 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
 # --------------------------------------------------------------------------- reading values
 
 
+@functools.lru_cache(maxsize=32)
+def _cell_value_pattern(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\w.<>])(" + pattern + r")(?![\w.%])")
+
+
 def _in_name(m: regex.Match[str], clause: _Clause) -> int | None:
     """If the value a match read sits inside a marker name ("Ki-67", "HER2"), that name's end."""
     pos = m.start()
@@ -829,19 +835,24 @@ class _Reader:
     def __init__(self, norm: Normalized, t: str, cells: list[tuple[int, int, str]] | None = None) -> None:
         self.norm = norm
         self.t = t
-        self.cells = cells or []
+        self.cells = sorted(cells or [])
         self.warnings: list[str] = []
 
     def cell_value(self, clause: _Clause, kind: str, pattern: str = r"\d{1,3}(?:[.,]\d{1,2})?"):
         """A bare value in a table cell of ``kind`` inside the clause ("| 40 |" under "% positive")."""
-        for a, b, k in self.cells:
-            if k != kind:
-                continue
-            if not any(ra <= a and b <= rb for ra, rb in clause.ranges):
-                continue
-            m = regex.search(r"(?<![\w.<>])(" + pattern + r")(?![\w.%])", self.t[a:b])
-            if m:
-                return a + m.start(1), a + m.end(1), m.group(1)
+        if not self.cells:
+            return None
+        value = _cell_value_pattern(pattern)
+        for ra, rb in clause.ranges:
+            i = bisect.bisect_left(self.cells, (ra, -1, ""))
+            while i < len(self.cells) and self.cells[i][0] < rb:
+                a, b, k = self.cells[i]
+                i += 1
+                if k != kind or b > rb:
+                    continue
+                m = value.search(self.t, a, b)
+                if m:
+                    return m.start(1), m.end(1), m.group(1)
         return None
 
     # ---- evidence

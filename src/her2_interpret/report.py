@@ -179,9 +179,13 @@ def _among_specimens(found: Sequence[F], label: str, warnings: list[str]) -> lis
     return [f for f in found if f.context.specimen_index == last]  # type: ignore[attr-defined]
 
 
+def _key(f: BaseModel) -> frozenset[tuple[str, Any]]:
+    return frozenset(_values(f).items())
+
+
 def _differ(a: Sequence[BaseModel], b: Sequence[BaseModel]) -> bool:
-    va = [_values(f) for f in a]
-    return any(_values(f) not in va for f in b)
+    va = {_key(f) for f in a}
+    return any(_key(f) not in va for f in b)
 
 
 def _why(top: tuple[int, ...], other: tuple[int, ...]) -> str:
