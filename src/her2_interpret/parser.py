@@ -426,6 +426,19 @@ def parse(text: str) -> Findings:
         raise TypeError(f"parse() takes report text as str, not {type(text).__name__}")
     if not text.strip():
         return Findings()
+    try:
+        return _parse(text)
+    except TimeoutError:  # the last guard of patterns.PATTERN_TIMEOUT: a warning, never a crash
+        return Findings(warnings=(_TIMEOUT_WARNING,))
+
+
+_TIMEOUT_WARNING = (
+    "parsing stopped: a pattern exceeded its time limit on this text; nothing was read from it, "
+    "review the report by hand"
+)
+
+
+def _parse(text: str) -> Findings:
     norm = normalize(text)
     t = _mask(norm.text)
     organ = "gastric" if P.GASTRIC.search(t) and not P.BREAST.search(t) else "breast"

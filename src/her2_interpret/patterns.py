@@ -8,12 +8,20 @@ Patterns are compiled once, at import.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 
 NUM = r"\d{1,3}(?:[.,]\d{1,3})?"  # a number such as 95, 22.4, 1,4 (comma decimals)
 DEC = r"\d{1,2}(?:[.,]\d{1,3})?"  # an ISH value such as 2.25
 PCT = r"(?:%|(?<=\d\s?)per\s?cent\b)"  # "95%", "95 percent"
+
+
+#: Last guard against a pathological match: no single pattern call may run longer than this
+#: (seconds). Patterns are written to run in linear time, so this should never fire; if it does,
+#: :func:`her2_interpret.parse` turns the :class:`TimeoutError` into a warning.
+PATTERN_TIMEOUT = 2.0
 
 
 class LazyPattern:
@@ -33,9 +41,10 @@ class LazyPattern:
         if name not in LazyPattern.__slots__ or name.startswith("_"):
             raise AttributeError(name)
         compiled = regex.compile(self._source, self._flags)
-        for attr in ("search", "match", "fullmatch", "finditer", "sub", "groupindex"):
-            object.__setattr__(self, attr, getattr(compiled, attr))
-        return getattr(compiled, name)
+        for attr in ("search", "match", "fullmatch", "finditer", "sub"):
+            object.__setattr__(self, attr, functools.partial(getattr(compiled, attr), timeout=PATTERN_TIMEOUT))
+        object.__setattr__(self, "groupindex", compiled.groupindex)
+        return getattr(self, name)
 
 
 def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
