@@ -142,6 +142,16 @@ _REFERENCE_HEADER = P.lazy(
 )
 
 
+_REFERENCE_HINT = P.lazy(r"reference|ref\.?\s+range|normal\s+range|expected", regex.IGNORECASE)
+
+
+def _blank_line(chars: list[str], text: str, pos: int) -> None:
+    """Blank the whole line that holds ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    _blank(chars, start, len(text) if end < 0 else end)
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] != "\n":
@@ -151,26 +161,27 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 def _mask(text: str) -> str:
     """Blank what is never a result; the length (and so every offset) stays the same."""
     chars = list(text)
-    pos = 0
-    ref_col: int | None = None  # a "REFERENCE" column of an aligned table: blanked on every row
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if not line.strip():
-            ref_col = None
-        elif ref_col is not None and len(line) > ref_col and line[ref_col - 1 : ref_col] in (" ", "\t"):
-            _blank(chars, pos + ref_col, end)
-        rm = _REFERENCE_HEADER.search(line)
-        if rm:
-            ref_col = rm.start(1)
-            _blank(chars, pos + ref_col, end)
-        if (
-            P.CHECKBOX_UNTICKED.match(line)
-            or P.METHOD_LINE.match(line)
-            or P.INVALID.search(line)
-            or P.PAGE_FURNITURE.search(line)
-        ):
-            _blank(chars, pos, end)
-        pos = end + 1
+    # whole lines that are never results: one pass per pattern over the whole text
+    for pattern in (P.CHECKBOX_UNTICKED, P.METHOD_LINE):
+        for m in pattern.finditer(text):
+            _blank_line(chars, text, m.start())
+    for pattern in (P.INVALID, P.PAGE_FURNITURE):
+        for m in pattern.finditer(text):
+            _blank_line(chars, text, m.start())
+    if _REFERENCE_HINT.search(text):
+        pos = 0
+        ref_col: int | None = None  # a "REFERENCE" column of an aligned table: blanked on every row
+        for line in text.split("\n"):
+            end = pos + len(line)
+            if not line.strip():
+                ref_col = None
+            elif ref_col is not None and len(line) > ref_col and line[ref_col - 1 : ref_col] in (" ", "\t"):
+                _blank(chars, pos + ref_col, end)
+            rm = _REFERENCE_HEADER.search(line)
+            if rm:
+                ref_col = rm.start(1)
+                _blank(chars, pos + ref_col, end)
+            pos = end + 1
     for pattern in (P.REFERENCE, P.OPTION_LIST, P.FIXATION, P.CELLULARITY, P.CHECKBOX_INLINE_UNTICKED):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
@@ -179,7 +190,12 @@ def _mask(text: str) -> str:
     masked = "".join(chars)
     # sentences about controls, benign tissue or family members
     chars = list(masked)
-    for s_start, s_end in _sentences(masked, 0, len(masked)):
+    hits = [m.start() for m in P.FAMILY.finditer(masked)] + [m.start() for m in P.CONTROL_WORD.finditer(masked)]
+    if not hits:
+        return masked
+    sentences = _sentences(masked, 0, len(masked))
+    wanted = {_sentence_at(sentences, h) for h in hits} - {None}
+    for s_start, s_end in sorted(wanted):  # type: ignore[type-var]
         sentence = masked[s_start:s_end]
         if P.FAMILY.search(sentence):
             _blank(chars, s_start, s_end)

@@ -143,15 +143,15 @@ BLANK_LINE = _c(r"^\s*$")
 
 # --------------------------------------------------------------------------- not results
 
-CHECKBOX_UNTICKED = _c(r"^\s{0,12}(?:\[\s?\]|\(\s?\)|\u2610|\u25a1|_{2,3})")
+CHECKBOX_UNTICKED = _c(r"^[ \t]{0,12}(?:\[[ \t]?\]|\([ \t]?\)|\u2610|\u25a1|_{2,3})", regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
 CHECKBOX_TICKED = _c(r"\[\s?[xX\u2713\u2714]\s?\]|\(\s?[xX]\s?\)|\u2612|\u2611")
 METHOD_LINE = _c(
-    r"""^[\s*-]{0,6}(?:primary\s{1,3})?(?:antibod(?:y|ies)|clones?|probes?|methods?|methodology|platform
+    r"""^[ \t*-]{0,6}(?:primary\s{1,3})?(?:antibod(?:y|ies)|clones?|probes?|methods?|methodology|platform
         |instrument|assay|kit|fixative|fixation|run\s{1,3}controls?|cold\s{1,3}isch(?:a)?emia|time\s{1,3}(?:to|in)\s{1,3}
         |test(?:\(s\))?\s{1,3}performed|tests?\s{0,3}:|cells?\s{1,3}(?:scored|counted)|number\s{1,3}of
         |disclaimer|this\s{1,3}test|controls?\s{0,3}:|quality|staining\s{1,3}platform|detection)
         \b[^\n]{0,300}$"""
-)
+, regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
 CONTROL_PHRASE = _c(
     r"""(?:\b(?:with|and|but|the|note\s{1,3}that)\s{1,3})?
         (?:\b(?:appropriate(?:ly)?|adequate|satisfactory|known|no)\s{1,3})?
