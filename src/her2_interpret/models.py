@@ -287,6 +287,7 @@ class Findings(_Frozen):
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
     organ: Literal["breast", "gastric"] = "breast"
+    invasive: bool = Field(default=False, description="the report diagnoses an invasive carcinoma")
 
     def by_specimen(self) -> dict[str | None, tuple[Any, ...]]:
         """Every finding grouped by specimen/part label (None: no label stated), in text order."""

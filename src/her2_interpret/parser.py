@@ -64,7 +64,7 @@ _PERCENT_SIGN = P.lazy(r"\d\s*%")
 _NOT_BEFORE = P.lazy(r"\bnot\s{1,3}$")
 _COPY_WORD = P.lazy(r"signal|cop(?:y|ies)|/\s*(?:cell|nucleus)", regex.I)
 _AMPLIF = P.lazy(r"amplif", regex.I)
-_NEG_PRE_END = P.lazy(r"\b(?:no|without|negative\s+for)\s*(?:the\s+)?$")
+_NEG_PRE_END = P.lazy(r"\b(?:no|without|negative\s+for|no\s+(?:evidence|sign)\s+of)\s*(?:the\s+)?$")
 _OVEREXPRESSION = P.lazy(r"over-?expression|protein", regex.I)
 _IHC_WORD = P.lazy(r"\b(?:IHC|immuno)", regex.I)
 _MEMBRANE = P.lazy(r"membran\w{0,4}|staining|circumferential", regex.I)
@@ -138,7 +138,7 @@ class _State:
 
 
 _REFERENCE_HEADER = P.lazy(
-    r"\S\s{2,}(reference(?:\s+range)?|ref\.?\s+range|normal\s+range|expected(?:\s+range)?)\s*$", regex.IGNORECASE
+    r"^\s{0,8}\S+(?:\s\S+){0,2}(?:\s{2,}\S+(?:\s\S+){0,2}){0,4}\s{2,}(reference(?:\s+range)?|ref\.?\s+range|normal\s+range|expected(?:\s+range)?)\s*$", regex.IGNORECASE
 )
 
 
@@ -162,9 +162,13 @@ def _mask(text: str) -> str:
     """Blank what is never a result; the length (and so every offset) stays the same."""
     chars = list(text)
     # whole lines that are never results: one pass per pattern over the whole text
-    for pattern in (P.CHECKBOX_UNTICKED, P.METHOD_LINE):
-        for m in pattern.finditer(text):
-            _blank_line(chars, text, m.start())
+    for m in P.CHECKBOX_UNTICKED.finditer(text):
+        _blank_line(chars, text, m.start())
+    for m in P.METHOD_LINE.finditer(text):  # "Fixation: ... . ER: positive (95%)": that sentence only
+        line_end = text.find("\n", m.start())
+        line_end = len(text) if line_end < 0 else line_end
+        stop = P.SENTENCE_END.search(text, m.start(), line_end)
+        _blank(chars, m.start(), stop.end() if stop else line_end)
     for pattern in (P.INVALID, P.PAGE_FURNITURE):
         for m in pattern.finditer(text):
             _blank_line(chars, text, m.start())
@@ -337,7 +341,8 @@ _PRE_STATUS = P.lazy(
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}(?:nuclear\s{1,3})?(?:staining|positivity|expression)\s{1,3}(?:for|of)
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}nuclear
         |\bneither|\bno|\bwithout|\bnegative\s{1,3}for
-        |\b(?:referred|sent|submitted)\s{1,3}for|\bwaiting\s{1,3}(?:on|for)|\bawaiting|\bpending)\s{0,3}(?:the\s{1,3})?$""",
+        |\bno\s{1,3}(?:evidence|sign)\s{1,3}of
+        |\b(?:referred|sent|submitted|forwarded)\b[^.;\n]{0,60}?\bfor|\bwaiting\s{1,3}(?:on|for)|\bawaiting|\bpending)\s{0,3}(?:the\s{1,3})?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
@@ -458,13 +463,17 @@ def _parse(text: str) -> Findings:
     norm = normalize(text)
     t = _mask(norm.text)
     organ = "gastric" if P.GASTRIC.search(t) and not P.BREAST.search(t) else "breast"
+    invasive = bool(P.INVASIVE_DIAGNOSIS.search(t))
     cells: list[tuple[int, int, str]] = []
     clauses = _clauses(t, cells, norm.text)
     reader = _Reader(norm, t, cells)
     findings: list[Any] = []
     for clause in clauses:
         findings.extend(reader.read(clause))
-    return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ)
+    if not invasive and P.DCIS.search(t):
+        # [receptor.dcis]: only DCIS is reported, so every result is on DCIS
+        findings = [f.model_copy(update={"flags": f.flags | {Flag.DCIS}}) for f in findings]
+    return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ, invasive=invasive)
 
 
 _VALUE_WORD = P.lazy(r"(?<![A-Za-z0-9-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)", regex.I)
@@ -492,8 +501,13 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             mentions_in = [_find_mentions(t, a, b, index) for a, b in spans]
             first_has_marker = bool(mentions_in and mentions_in[0])
             header_kinds = [_header_kind(x) for x in texts]
-            is_header = not any(_VALUE_WORD.search(x) for x in texts) and (
-                sum(k != "other" for k in header_kinds) + sum(bool(ms) for ms in mentions_in[1:]) >= 2
+            named = sum(k != "other" for k in header_kinds) + sum(bool(ms) for ms in mentions_in[1:])
+            is_header = (
+                not any(_VALUE_WORD.search(x) for x in texts)
+                and named >= 2
+                # a header names its columns: most cells are column names, none is a sentence
+                and (_is_table_row(raw_lines[line_no]) or (2 * named >= len(texts) and len(texts) <= 8
+                                                          and all(len(x) <= 30 for x in texts)))
             )
             if is_header and (not first_has_marker or all(mentions_in)):
                 aligned = not _is_table_row(raw_lines[line_no])
@@ -559,7 +573,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             st.section = st.base_section
         spec = P.SPECIMEN_HEADER.match(line)
         if spec:
-            label = spec.group("label") or spec.group("letter") or spec.group("tumour")
+            label = spec.group("label") or spec.group("letter") or spec.group("tumour") or spec.group("sidelabel")
             if label and label != st.specimen:
                 st.specimen = label
                 st.specimen_index += 1
@@ -845,7 +859,7 @@ _STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
 _ALLRED_HINT = P.lazy(r"allred|quick|/\s{0,2}8|\+|point|pts|\bts\b")
 _ALLRED_WORD = P.lazy(r"\b(?:allred|quick\s{1,3}score)", regex.I)
 _BARE_ALLRED = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
-_NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of)\b", regex.I)
+_NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of|lack\s{1,3}of|neither)\b", regex.I)
 _AMPLIFICATION = P.lazy(r"\bamplification\b", regex.I)
 _BARE_RECEPTOR_MIN = 10  # a bare number below this after "ER" may be an Allred score: not read
 
@@ -1095,6 +1109,9 @@ class _Reader:
                     qm = P.QUALIFIER.search(pre)
                     if qm:
                         values["qualifier"] = qm.group("q").lower()
+            elif pre and _NEGATING_PRE.search(pre):
+                values["status"] = ReceptorStatus.NEGATIVE  # "No ER expression", "without PR staining"
+                evidence.append(self.ev("status", clause.pre_start, clause.mention.start, "receptor.status.pre_negated"))
             elif m is not None:
                 group = m.lastgroup
                 values["status"] = {

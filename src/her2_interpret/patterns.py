@@ -14,8 +14,10 @@ import regex
 
 
 NUM = r"\d{1,3}(?:[.,]\d{1,3})?"  # a number such as 95, 22.4, 1,4 (comma decimals)
-DEC = r"\d{1,2}(?:[.,]\d{1,3})?"  # an ISH value such as 2.25
+DEC = r"\d{1,2}(?:[.,]\d{1,3})?(?![.,]?[A-Za-z])"  # an ISH value such as 2.25 (not "3.L", OCR noise)
 PCT = r"(?:%|(?<=\d\s?)per\s?cent\b)"  # "95%", "95 percent"
+# a number starts a value: not glued to a letter ("L5%" is noise), except right after a marker ("ER95%")
+NUMB = r"(?:(?<![A-Za-z0-9,])(?<!\d\.)|(?<=\b(?:ER|PR|PgR|Ki-?67)))"
 
 
 #: Last guard against a pathological match: no single pattern call may run longer than this
@@ -137,13 +139,14 @@ SPECIMEN_HEADER = _c(
         (?:part|specimen|container)\s{0,2}\#?\s{0,2}(?P<label>[A-Z]?\d{1,2}|[A-H])\b
       | (?P<letter>[A-H])[.)]\s{1,4}(?=[A-Z])
       | (?:tumou?r|lesion|mass|focus)\s{0,2}\#?\s{0,2}(?P<tumour>\d{1,2})\b
+      | (?P<sidelabel>left|right)\s{1,3}breast\b[^:\n]{0,40}:
     )"""
 )
 BLANK_LINE = _c(r"^\s*$")
 
 # --------------------------------------------------------------------------- not results
 
-CHECKBOX_UNTICKED = _c(r"^[ \t]{0,12}(?:\[[ \t]?\]|\([ \t]?\)|\u2610|\u25a1|_{2,3})", regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
+CHECKBOX_UNTICKED = _c(r"^[ \t]{0,12}(?:\[[ \t]{0,3}\]|\([ \t]{0,3}\)|\u2610|\u25a1|_{2,3})", regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
 CHECKBOX_TICKED = _c(r"\[\s?[xX\u2713\u2714]\s?\]|\(\s?[xX]\s?\)|\u2612|\u2611")
 METHOD_LINE = _c(
     r"""^[ \t*-]{0,6}(?:primary\s{1,3})?(?:antibod(?:y|ies)|clones?|probes?|methods?|methodology|platform
@@ -185,7 +188,7 @@ PAGE_FURNITURE = _c(
     r"""\bcontinued\s{1,3}(?:on\s{1,3})?(?:next|following)\s{1,3}page\b|\bpage\s{1,3}\d{1,3}(?:\s{1,3}of\s{1,3}\d{1,3})?\b
       |\b(?:MRN|DOB|D\.O\.B\.|Med(?:ical)?\.?\s{0,2}Rec(?:ord)?\.?\s{0,2}(?:No|\#)?|patient(?:\s{1,3}name)?)\s{0,3}[:\#]"""
 )
-CHECKBOX_INLINE_UNTICKED = _c(r"(?:\[\s?\]|\u2610|\u25a1)\s{0,3}[^\[\]\n\u2610\u25a1\u2612\u2611]{0,80}")
+CHECKBOX_INLINE_UNTICKED = _c(r"(?:\[[ \t]{0,3}\]|\u2610|\u25a1)\s{0,3}[^\[\]\n\u2610\u25a1\u2612\u2611]{0,80}")
 INVALID = _c(r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\b")
 
 # --------------------------------------------------------------------------- cues (ConText)
@@ -221,6 +224,10 @@ SIZE = _c(r"(?<![\d.])(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b(?!\s{0,3}(?
 REPEAT = _c(r"\brepeat(?:ed)?\b|\bre-?read\b|\brevised\b|\bcorrected\b|\bamended\s{0,3}\(|\bre-?test(?:ed|ing)?\b|\bredone\b|\bcurrent\s{1,3}specimen\b|\bregarded\s{1,3}as\s{1,3}current\b")
 DCIS = _c(r"\bDCIS\b|\bductal\s{1,3}carcinoma\s{1,3}in\s{1,3}situ\b|\bin[\s-]situ\s{1,3}(?:component|carcinoma)\b")
 INVASIVE = _c(r"\binvasive\b")
+# The report diagnoses an invasive carcinoma (for [receptor.dcis]); "no invasive carcinoma" does not count.
+INVASIVE_DIAGNOSIS = _c(
+    r"(?<!\bno\s{1,3})(?<!\bno\s{1,3}\w{1,12}\s{1,3})(?<!\bwithout\s{1,3})\binvasive\s{1,3}(?:\w{1,12}\s{1,3}){0,2}(?:carcinoma|component|tumou?r|cancer)\b|\bIDC\b|\bILC\b"
+)
 GASTRIC = _c(r"\b(?:gastric|stomach|gastro-?o?esophageal|gastro-?oesophageal|GE\s{0,2}junction|GEJ|o?esophag\w{0,6}|cardia)\b")
 BREAST = _c(r"\bbreast\b|\bmammary\b|\bDCIS\b|\bmastectomy\b|\blumpectomy\b")
 FINAL = _c(r"\b(?:final|overall|interpretation|conclusion|reported\s{1,3}as|status|result\s{1,3}is)\b")
@@ -268,11 +275,11 @@ QUALIFIER = _c(r"\b(?P<q>focally|focal|rare\s{1,3}cells|scattered|weakly|strongl
 
 PERCENT = _c(
     rf"""
-      (?P<range>(?P<lo>{NUM})\s{{0,2}}{PCT}?\s{{0,2}}(?:-|to)\s{{0,2}}(?P<hi>{NUM})\s{{0,2}}{PCT})
+      (?P<range>{NUMB}(?P<lo>{NUM})\s{{0,2}}{PCT}?\s{{0,2}}(?:-|to)\s{{0,2}}(?P<hi>{NUM})\s{{0,2}}{PCT})
     | (?P<lt>(?:<|≤|<=|less\s{{1,3}}than|under|below|fewer\s{{1,3}}than|up\s{{1,3}}to|no\s{{1,3}}more\s{{1,3}}than)\s{{0,3}}(?P<ltv>{NUM})\s{{0,2}}{PCT})
     | (?P<gt>(?:>|≥|>=|greater\s{{1,3}}than|more\s{{1,3}}than|over|above|at\s{{1,3}}least)\s{{0,3}}(?P<gtv>{NUM})\s{{0,2}}{PCT})
-    | (?P<le_alt>(?P<lev>{NUM})\s{{0,2}}{PCT}\s{{1,3}}or\s{{1,3}}less)
-    | (?P<one>(?:(?:approximately|approx\.?|about|around|ca\.?|circa|~|≈|estimated)\s{{0,3}})?(?P<v>{NUM})\s{{0,2}}{PCT})
+    | (?P<le_alt>{NUMB}(?P<lev>{NUM})\s{{0,2}}{PCT}\s{{1,3}}or\s{{1,3}}less)
+    | (?P<one>(?:(?:approximately|approx\.?|about|around|ca\.?|circa|~|≈|estimated)\s{{0,3}})?{NUMB}(?P<v>{NUM})\s{{0,2}}{PCT})
     """
 )
 # A number with a stray character where % was ("95X", "60 x"): read only for a receptor or
@@ -379,5 +386,7 @@ BARE_NUMBER = _c(r"^\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}(?:[:
 
 # Ki-67
 # Receptor intensity written as a score: "(3+, 90% of tumor nuclei)", "STAINING INTENSITY: 3+".
-RECEPTOR_INTENSITY_SCORE = _c(r"(?<![\d+/.])(?P<i>[1-3])\s?\+(?![\d+])(?!\s{0,2}\d)")
+RECEPTOR_INTENSITY_SCORE = _c(
+    r"(?<![\d+/.])(?<!\b(?:PS|proportion(?:\s{1,3}score)?)\s{0,3}[:=]?\s{0,3})(?P<i>[1-3])\s?\+(?![\d+])(?!\s{0,3}\d)(?!\s{0,3}(?:IS|intensity)\b)"
+)
 KI67_LEVEL = _c(r"\b(?P<high>high|elevated|increased)\b|\b(?P<low>low)\b")

@@ -237,11 +237,22 @@ def _merge(found: Sequence[F], label: str, warnings: list[str]) -> F:
     return first.model_copy(update=update)
 
 
+def _invasive_only(found: F | None, findings: Findings, label: str, warnings: list[str]) -> F | None:
+    """[receptor.dcis]: when an invasive carcinoma is reported and only a DCIS result is given,
+    the record is null (the DCIS result stays in the models)."""
+    if found is not None and findings.invasive and Flag.DCIS in found.flags:  # type: ignore[attr-defined]
+        warnings.append(
+            f"{label}: only a DCIS result is given beside an invasive carcinoma; not recorded [receptor.dcis]"
+        )
+        return None
+    return found
+
+
 def select_standing(findings: Findings) -> Standing:
     """Pick the standing finding per marker from everything :func:`parse` read."""
     warnings: list[str] = list(findings.warnings)
-    er = _choose(findings.of("receptor", Marker.ER), "ER", warnings)
-    pr = _choose(findings.of("receptor", Marker.PR), "PR", warnings)
+    er = _invasive_only(_choose(findings.of("receptor", Marker.ER), "ER", warnings), findings, "ER", warnings)
+    pr = _invasive_only(_choose(findings.of("receptor", Marker.PR), "PR", warnings), findings, "PR", warnings)
     ihc = _choose(findings.of("her2_ihc"), "HER2 IHC", warnings)
     ish = _choose(findings.of("her2_ish"), "HER2 ISH", warnings)
     stated_all = findings.of("her2_status")
