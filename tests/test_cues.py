@@ -56,10 +56,7 @@ HER2_NEGATIVE_LOW = dict(her2_ihc_score="1+", her2_status="negative", her2_categ
 NEGATION = [
     row("no-evidence-of-amplification", "There is no evidence of HER2 gene amplification.",
         her2_ish_result="not_amplified", her2_ish_ratio=None, her2_ish_group=None, her2_ihc_score=None,
-        her2_status="negative", her2_category="negative",
-        xfail="'no evidence of' before the HER2 mention is not read as negation (parser._NEG_PRE_END takes only "
-              "'no' / 'without' / 'negative for' right before it), so the sentence gives no ISH result at all; "
-              "the same words after a 'HER2 FISH:' label are read (row no-evidence-after-label)"),
+        her2_status="negative", her2_category="negative"),
     row("no-evidence-after-label", "HER2 FISH: no evidence of HER2 gene amplification.",
         her2_ish_result="not_amplified", her2_ish_ratio=None, her2_ish_group=None, her2_ihc_score=None,
         her2_status="negative", her2_category="negative"),
@@ -79,8 +76,7 @@ NEGATION = [
         "There is no HER2 protein overexpression (IHC 1+) or gene amplification (FISH ratio 1.2).",
         her2_ish_ratio=1.2, her2_ish_copy_number=None, her2_ish_group=None, her2_ish_result="not_amplified",
         **HER2_NEGATIVE_LOW),
-    row("no-er-expression", "No ER expression is seen.", er_status="negative", er_percent=None, hr_status=None,
-        xfail="'No' before the ER mention with 'expression' after it is not read as negation: ER stays null"),
+    row("no-er-expression", "No ER expression is seen.", er_status="negative", er_percent=None, hr_status=None),
 ]
 
 # --------------------------------------------------------------------------- pseudo-negation
@@ -203,9 +199,7 @@ PENDING = [
         her2_ihc_score="2+", her2_ish_result="pending", her2_status="equivocal", her2_category="equivocal"),
     row("sent-to-reference-laboratory-sentence",
         "HER2 IHC 2+ (equivocal). The block has been sent to the reference laboratory for FISH.",
-        her2_ihc_score="2+", her2_ish_result="pending", her2_status="equivocal", her2_category="equivocal",
-        xfail="'has been sent to the reference laboratory for FISH' gives no ISH finding (the pending words come "
-              "before the FISH mention), so her2_ish_result is null where guidelines.md section 3 says pending"),
+        her2_ihc_score="2+", her2_ish_result="pending", her2_status="equivocal", her2_category="equivocal"),
     row("supplementary-report",
         "ER: positive (90%). HER2 has been sent to a reference laboratory; results will follow in a supplementary report.",
         er_status="positive", er_percent=90, her2_status="pending", her2_category="pending", her2_ihc_score=None,
@@ -309,13 +303,9 @@ METHOD = [
         "Total HER2 signals 62, total CEP17 signals 40, nuclei counted 20.", rest_null=True),
     row("cells-counted-then-results", "Cells counted: 20. HER2 FISH: ratio 1.2, average HER2 copy number 2.1.",
         rest_null=True, her2_ish_ratio=1.2, her2_ish_copy_number=2.1, her2_ish_group=5,
-        her2_ish_result="not_amplified", her2_status="negative", her2_category="negative",
-        xfail="patterns.METHOD_LINE blanks the whole line from 'Cells counted:' to its end, so the FISH results in "
-              "the next sentence of the same line are lost (everything null)"),
+        her2_ish_result="not_amplified", her2_status="negative", her2_category="negative"),
     row("fixation-then-result", "Fixation: 10% neutral buffered formalin, 8 hours. ER: positive (95%).",
-        rest_null=True, er_status="positive", er_percent=95, hr_status="positive",
-        xfail="patterns.METHOD_LINE blanks the whole line from 'Fixation:' to its end, so 'ER: positive (95%)' in "
-              "the next sentence of the same line is lost"),
+        rest_null=True, er_status="positive", er_percent=95, hr_status="positive"),
 ]
 
 # --------------------------------------------------------------------------- DCIS beside invasive
@@ -338,16 +328,12 @@ DCIS_ROWS = [
         er_status="pending", er_percent=None, hr_status=None, flags={"er": (NONE, DCIS)}),
     row("dcis-result-beside-invasive-without-result",
         "Invasive ductal carcinoma, grade 3, with associated DCIS.\nER (on DCIS): positive (95%).",
-        er_status=None, er_percent=None, hr_status=None, warns="receptor.dcis", flags={"er": (DCIS,)},
-        xfail="the DCIS-only ER result fills the record although the report names an invasive carcinoma; "
-              "[receptor.dcis] says the record is null then (the library warns but keeps 95%)"),
+        er_status=None, er_percent=None, hr_status=None, warns="receptor.dcis", flags={"er": (DCIS,)}),
     row("dcis-only-labelled", "DCIS only: ER positive (90%)",
         er_status="positive", er_percent=90, hr_status="positive", flags={"er": (DCIS,)}),
     row("dcis-only-diagnosis",
         "Ductal carcinoma in situ, high grade. No invasive carcinoma identified.\nER: positive (90%). PR: positive (70%).",
-        er_status="positive", er_percent=90, pr_status="positive", pr_percent=70, flags={"er": (DCIS,), "pr": (DCIS,)},
-        xfail="the record is right, but the results under a DCIS-only diagnosis are not flagged DCIS "
-              "([receptor.dcis]: the models mark it as DCIS)"),
+        er_status="positive", er_percent=90, pr_status="positive", pr_percent=70, flags={"er": (DCIS,), "pr": (DCIS,)}),
 ]
 
 # --------------------------------------------------------------------------- addendum and amendment
@@ -408,10 +394,7 @@ SPECIMENS = [
     row("left-and-right-lines-agreeing-status",
         "Left breast: invasive ductal carcinoma, ER positive (90%), HER2 negative (1+).\n"
         "Right breast: invasive lobular carcinoma, ER positive (60%), HER2 negative (0).",
-        rest_null=True, warns="report.specimens",
-        xfail="'Left breast:' / 'Right breast:' lines are not taken as two distinct tumours (only Part/Specimen "
-              "headers are), so the statuses they share are merged (er_status positive, her2_status negative, "
-              "her2_category negative, subtype hr_positive_her2_negative) where [report.specimens] says null"),
+        rest_null=True, warns="report.specimens"),
     row("left-and-right-parts-with-sizes",
         "Part A: Left breast, core biopsy, invasive ductal carcinoma, 25 mm: ER positive (90%), HER2 IHC 1+.\n"
         "Part B: Right breast, core biopsy, invasive lobular carcinoma, 8 mm: ER negative (0%), HER2 IHC 3+.",

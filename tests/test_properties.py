@@ -278,25 +278,7 @@ _ALLRED_PARTS = (
     "and pr_intensity becomes null. The proportion score is never an intensity"
 )
 #: The library is wrong: a double space changes the record. xfail(strict=True) until fixed.
-DOUBLE_SPACES_XFAIL = {
-    "dev-008": _TABLE.format(line="Test:  HER2  gene  amplification  by  FISH  (PathVysion ...)",
-                             lost="the copy number 12.4 and CEP17 2.1 (and ISH group 1)"),
-    "dev-012": "parser._REFERENCE_HEADER reads the end of 'Internal  control  cells  present  and  stain  as  expected' "
-    "(two spaces, then 'expected') as the header of an 'Expected' reference column, and _mask blanks that column on "
-    "the following rows, so PR's '0%' is lost (pr_percent 0 -> null)",
-    "own-016": "CHECKBOX_UNTICKED allows at most one space inside '( )', so the unticked '(  )  Negative  (Score  0)' "
-    "is read as a result (IHC 1+ -> 0); also " + _TABLE.format(
-        line="Estrogen  Receptor  (ER)  Status' (and 'Progesterone  Receptor  (PgR)  Status",
-        lost="ER's 3% and weak intensity (and PR's negative, 0%)"),
-    "own-017": "CHECKBOX_INLINE_UNTICKED allows at most one space inside '[ ]', so the unticked '[  ]  Weak' is read "
-    "as ER's intensity (moderate -> weak)",
-    "own-077": _TABLE.format(line="Amendment  reason:  PR  result  corrected. ...",
-                             lost="the original ER 90% and HER2 1+ on the next line"),
-    "own-009": _ALLRED_PARTS.format(parts="PS 3 + IS 2", value="strong"),
-    "own-054": _ALLRED_PARTS.format(parts="PS 2 + IS 2", value="moderate"),
-    "own-085": _TABLE.format(line="This  report  is  amended  to  correct  the  estrogen  receptor  result. ...",
-                             lost="the revised ER (low_positive, 5%, weak) on the next line"),
-}
+DOUBLE_SPACES_XFAIL: dict[str, str] = {}
 
 TRANSFORMS = {"upper_case": upper_case, "double_spaces": double_spaces, "space_before_newlines": space_before_newlines}
 EXCLUDED = {"upper_case": UPPER_CASE_CHANGES_THE_TEXT, "double_spaces": DOUBLE_SPACES_CHANGE_THE_TEXT}
@@ -329,16 +311,10 @@ def test_exclusions_name_existing_cases():
 # What the upper-case exclusions showed: a number glued to a letter is read as if the letter were
 # not there. record.md: "null ... when it cannot be read with confidence. Never a guess."
 GLUED = [
-    pytest.param("PR: L0%", {"pr_percent": None, "pr_status": None}, id="pr-L0",
-                 marks=pytest.mark.xfail(strict=True, reason="'L0%' is read as PR 0% (negative): the PERCENT pattern "
-                                         "has no left boundary, so the digits after a letter are read as a number")),
-    pytest.param("Ki-67: L5%", {"ki67_percent": None}, id="ki67-L5",
-                 marks=pytest.mark.xfail(strict=True, reason="'L5%' is read as Ki-67 5%: the PERCENT pattern has no "
-                                         "left boundary, so the digits after a letter are read as a number")),
+    pytest.param("PR: L0%", {"pr_percent": None, "pr_status": None}, id="pr-L0"),
+    pytest.param("Ki-67: L5%", {"ki67_percent": None}, id="ki67-L5"),
     pytest.param("HER2 FISH: average HER2 copy number 5.2 signals/cell; average CEP17 3.L signals/cell",
-                 {"her2_ish_cep17": None, "her2_ish_ratio": None, "her2_ish_group": None}, id="cep17-3.L",
-                 marks=pytest.mark.xfail(strict=True, reason="'3.L' is read as CEP17 3.0 (the '.L' is dropped), and a "
-                                         "ratio 1.73 and ISH group 4 are computed from it")),
+                 {"her2_ish_cep17": None, "her2_ish_ratio": None, "her2_ish_group": None}, id="cep17-3.L"),
 ]
 
 

@@ -186,7 +186,7 @@ def _mask(text: str) -> str:
                 ref_col = rm.start(1)
                 _blank(chars, pos + ref_col, end)
             pos = end + 1
-    for pattern in (P.REFERENCE, P.OPTION_LIST, P.FIXATION, P.CELLULARITY, P.CHECKBOX_INLINE_UNTICKED):
+    for pattern in (P.REFERENCE, P.OPTION_LIST, P.FIXATION, P.CELLULARITY, P.COUNTS, P.CHECKBOX_INLINE_UNTICKED):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
     for m in P.CHECKBOX_TICKED.finditer(text):
@@ -493,6 +493,10 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
         pos = l_end + 1
         # ---- tables: a header row gives each column a meaning
         row = _table_cells(line, l_start, raw_lines[line_no], table)
+        if row is not None and any(
+            not any(a <= m.start and m.end <= b for a, b in row) for m in _find_mentions(t, l_start, l_end, index)
+        ):
+            row = None  # a marker name spans two "cells" ("Estrogen  Receptor"): a label line, not a table
         if row is not None:
             spans = row
             texts = [t[a:b] for a, b in spans]
@@ -1157,7 +1161,7 @@ class _Reader:
         if m is None:
             return None
         start = clause.ranges[0][0]
-        seg = self.t[start : m.start()]
+        seg = self.t[start : m.start()].lower()
         cut = max(seg.rfind(";"), seg.rfind(" and "), seg.rfind(" but "), seg.rfind(" whereas "), seg.rfind(" while "))
         if cut < 0:
             return m.start() if m.start() <= clause.mention.end else start

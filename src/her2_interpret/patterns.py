@@ -181,6 +181,12 @@ OPTION_LIST = _c(
         (?:\s{0,2}[/;|,]\s{0,2}(?:pos(?:itive)?|neg(?:ative)?|unk\w{0,5}|equivocal|n/?a|not\s{1,3}done|low\s{1,3}positive|other)){1,6}\s{0,2}\)"""
 )
 FIXATION = _c(r"\b\d{1,3}\s{0,2}%\s{0,3}(?:neutral\s{1,3})?(?:buffered\s{1,3})?(?:formalin|NBF)\b")
+# Counts are never results: "total HER2 signals 62", "nuclei counted 20", "40 cells scored".
+COUNTS = _c(
+    r"""\btotal[ \t]{1,3}(?:number[ \t]{1,3}of[ \t]{1,3})?(?:HER-?2[ \t]{1,3}|CE[PN][\s-]?17[ \t]{1,3}|chr(?:omosome)?[\s-]?17[ \t]{1,3})?signals?\b[^,;.\n]{0,30}
+      | \b(?:nuclei|cells)[ \t]{1,3}(?:counted|scored|evaluated|assessed)[ \t]{0,3}[:=]?[ \t]{0,3}\d{1,4}
+      | (?<![\d.,])\b\d{1,4}[ \t]{1,3}(?:tumou?r[ \t]{1,3})?(?:nuclei|cells)[ \t]{1,3}(?:were[ \t]{1,3})?(?:counted|scored|evaluated|assessed)\b"""
+)
 CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;\n]{0,60}")
 FAMILY = _c(r"\bfamily\s{1,3}history\b|\b(?:mother|sister|aunt|grandmother|daughter|cousin|maternal|paternal)\b")
 # Page furniture: running headers and footers that OCR puts between a label and its value.
