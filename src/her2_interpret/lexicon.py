@@ -70,3 +70,6 @@ JOINABLE: frozenset[str] = frozenset(
         "staining", "nuclear", "membrane", "incomplete", "borderline", "pending",
     }
 )
+
+#: Words OCR may print with a space between every letter ("P O S I T I V E"): joined back.
+SPACED_WORDS: frozenset[str] = JOINABLE | {"not", "non", "low", "high", "weak", "strong", "amplified", "pending"}

@@ -58,10 +58,14 @@ _OCR_PERCENT_SIGN = lazy(r"(?<=[\dOolIS]\s?)(°/o|o/o|°/°|0/0(?!\d)|%o(?![a-z]
 _OCR_NUMBER = lazy(
     r"(?<![A-Za-z0-9.,])(?!S-?100\b)(?=[0-9OolIS.,]*\d)(?=[0-9.,]*[OolIS])([0-9OolIS]{1,3}(?:[.,][0-9OolIS]{1,2})?)(?![A-Za-z0-9])"
 )
-# A lone confusable letter where a score or bound must stand: "score S", "<l".
+# A lone confusable letter where a score or bound must stand: "score S", "<l", "l+".
 _OCR_LONE = lazy(
-    r"(?:(?<=\b(?:sc[o0]re|a[lI1][lI1]red|quick)\s{0,2}[:=]?\s{0,2})|(?<=[<>≤≥]\s?))([OolIS])(?![A-Za-z0-9])", regex.IGNORECASE
+    r"(?:(?<=\b(?:sc[o0]re|a[lI1][lI1]red|quick)\s{0,2}[:=]?\s{0,2})|(?<=[<>≤≥]\s?))([OolIS])(?![A-Za-z0-9])",
+    regex.IGNORECASE,
 )
+_OCR_LONE_SCORE = lazy(r"(?<=[\s:(])([OolI])(?=\s?\+(?![\w+]))")
+# A word spelled with spaces between its letters, as OCR leaves it: "P O S I T I V E".
+_SPACED_WORD = lazy(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,14}(?![A-Za-z])")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5"})
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "i", "5": "s", "3": "e"})
 
@@ -159,6 +163,10 @@ def _collect_edits(text: str) -> list[Edit]:
         joined = (first + second).lower()
         if joined in lexicon.JOINABLE and first.lower() not in lexicon.KNOWN_WORDS:
             edits.append(Edit(m.end(1), m.start(2), ""))
+    for m in _SPACED_WORD.finditer(text):
+        joined = m.group().replace(" ", "")
+        if joined.lower() in lexicon.SPACED_WORDS:
+            edits.append(Edit(m.start(), m.end(), joined, 95.0))
     for m in _TOKEN.finditer(text):
         hit = correct_token(m.group())
         if hit is not None:
@@ -166,7 +174,7 @@ def _collect_edits(text: str) -> list[Edit]:
             edits.append(Edit(m.start(), m.end(), word, score))
     for m in _OCR_PERCENT_SIGN.finditer(text):
         edits.append(Edit(m.start(1), m.end(1), "%", 90.0))
-    for pattern in (_OCR_NUMBER, _OCR_LONE):
+    for pattern in (_OCR_NUMBER, _OCR_LONE, _OCR_LONE_SCORE):
         for m in pattern.finditer(text):
             raw = m.group(1)
             fixed = raw.translate(_OCR_DIGITS)

@@ -682,6 +682,9 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
 _CUE_WINDOW = 300  # characters around a mention that its context cues are read from
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _date(text: str) -> int | None:
     """The last date or year stated in ``text`` as YYYYMMDD (month-first for slashed dates)."""
     found = None
@@ -693,6 +696,9 @@ def _date(text: str) -> int | None:
             found = int(m.group("y")) * 10000 + min(month, 12) * 100 + min(day, 31)
         elif m.group("y2"):
             found = int(m.group("y2")) * 10000 + int(m.group("m2")) * 100 + int(m.group("d2"))
+        elif m.group("mon"):  # "biopsy in march said ...": the year is the one stated, or unknown (0)
+            year = int(m.group("y4")) if m.group("y4") else 0
+            found = year * 10000 + _MONTHS.index(m.group("mon")[:3].lower()) * 100 + 100
         else:
             found = int(m.group("y3")) * 10000
     return found
@@ -1425,7 +1431,7 @@ class _Reader:
         if "copy_number" not in ish_vals and has_digit:
             cm = self.search(P.ISH_COPY, clause, taken)
             if cm and (is_ish or ish_vals or _COPY_WORD.search(cm.group())):
-                v = cm.group("v") or cm.group("v2") or cm.group("v3") or cm.group("v4")
+                v = cm.group("v") or cm.group("v2") or cm.group("v3") or cm.group("v4") or cm.group("v5")
                 ish_vals["copy_number"] = _num(v)
                 ish_ev.append(self.ev("copy_number", cm.start(), cm.end(), "her2.ish.copy_number"))
                 taken.append((cm.start(), cm.end()))

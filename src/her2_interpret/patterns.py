@@ -72,6 +72,7 @@ MENTION = _c(
         \bHER[\s-]{0,2}2(?:[\s/-]{0,2}neu)?\b(?![\s-]{0,2}(?:targeted|directed|therap|blockade|inhibit))
       | \bc-?erb-?B-?2\b | \bERBB2\b | \bHER2neu\b | \bneu\b(?=[\s:])
       | (?-i:\bIHC\b)(?=[^\n+]{0,20}?(?<![\d.])[0-3]\s?\+)
+      | \bHercep[Tt]est\b(?![\s,]{0,3}(?:DAKO|Dako|kit)?\s{0,3}\))
     )
   | (?P<ki67>\bKi[\s-]{0,2}67\b|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)
   | (?P<other>
@@ -109,6 +110,7 @@ HER2_MEASURE_FOLLOW = _c(
     r"""^\s{0,3}(?:\([^)\n]{0,16}\)\s{0,3})?(?:
         [/:]\s{0,2}(?:CEP|CEN|Chr|chromosome)\s{0,2}-?\s{0,2}17      # HER2/CEP17
       | (?:gene\s{1,3})?(?:average\s{1,3}|mean\s{1,3})?(?:copy|copies|signals?)\b   # HER2 copy number
+      | (?:gene\s{1,3})?(?:per|/)\s{0,3}(?:cell|nucleus|nuclei)\b               # copies of HER2 per nucleus
       | [:=]?[\t ]{0,40}\d{1,2}[.,]\d                              # HER2 5.4/cell, HER2 (ERBB2) 2.6
     )"""
 )
@@ -165,7 +167,9 @@ CONTROL_PHRASE = _c(
 CONTROL_WORD = _c(r"(?<!17\s{0,3}|probe\s{1,3})\bcontrols?\b|\bcell\s{1,3}lines?\b|\bbenign\b|\bnormal\s{1,3}(?:ducts?|ductal|lobules?|breast|epitheli\w*|tissue)")
 REFERENCE = _c(
     r"""\((?:\s{0,3}(?:ref(?:erence)?(?:\s{1,3}range)?|normal(?:\s{1,3}range)?|cut-?\s?off|key)\b)[^)\n]{0,120}\)
-      | \b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpretation\s{1,3}(?:key|criteria|guidelines?))\b[^\n]{0,200}
+      | \[(?:\s{0,3}(?:ref(?:erence)?(?:\s{1,3}range)?|normal(?:\s{1,3}range)?|cut-?\s?off|key)\b)[^\]\n]{0,120}\]
+      | \b0\s{0,2}(?:-|to|/)\s{0,2}1\+?\s{0,3}[:=-]?\s{0,3}neg\w{0,6}\s{0,3}[;,]\s{0,3}2\+[^;\n]{0,30}[;,]\s{0,3}3\+[^;.\])\n]{0,30}
+      | \b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpretation\s{1,3}(?:key|criteria|guidelines?|guide))\b[^\n]{0,200}
       | \bnegative\s{0,3}[:=(]?\s{0,3}(?:0\s{0,2}(?:-|to|or|/)\s{0,2}1\+?|0,?\s{0,2}1\+)\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?
         equivocal\s{0,3}[:=(]?\s{0,3}2\+\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?positive\s{0,3}[:=(]?\s{0,3}3\+\)?
       | \b(?:ratio|copy\s{1,3}number|signals?/cell)\s{0,3}(?:of\s{1,3})?(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,2}(?:\.\d{1,2})?
@@ -215,14 +219,16 @@ HYPOTHETICAL = _c(
 HYPOTHETICAL_STRONG = _c(r"\b(?:if|unless|whether|would|should|might|in\s{1,3}the\s{1,3}event|suitable\s{1,3}for)\b")
 # ISH result words that can only be about ISH, read from a HER2 clause ("HER2 negative (not amplified)").
 ISH_AMP_RESULT = _c(
-    r"""(?P<neg>\b(?:not|non)[\s-]{0,2}amplified\b|\bunamplified\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
+    r"""(?P<neg>\b(?:not|non)[\s-]{0,4}amplified\b|\bunamplified\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
         |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b)
-      | (?P<pos>\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b)"""
+      | (?P<pos>(?<!\b(?:not|non|un)[\s-]{0,6})\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b)"""
 )
 # Dates and years that order results: "01/10/2024", "2024-03-11", "2015:", "(issued 12/06/2024)".
 DATE = _c(
     r"""(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})\b
       | \b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-(?P<d2>\d{2})\b
+      | \b(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b
+        (?=[^\n]{0,30}\b(?:said|showed|came|biopsy|bx|surgery|path|report|results?|core|excision)\b|\s{1,3}(?:19|20)\d{2})(?:\s{1,3}(?P<y4>(?:19|20)\d{2}))?
       | (?:^|(?<=[\s(]))(?P<y3>(?:19|20)\d{2})(?=\s{0,2}[:),]|\s{1,3}(?:recurrence|biopsy|bx|core|excision|resection|mastectomy|lumpectomy))"""
 )
 SIDE = _c(r"\b(?P<side>left|right|lt\.?|rt\.?)\s{1,3}(?:breast|axilla|side|mastectomy)\b|\b(?P<side2>left|right)\b")
@@ -251,7 +257,8 @@ NOT_PERFORMED = _c(
 )
 PENDING = _c(
     r"""(?<!\bnot\s{1,3}(?:been\s{1,3}|yet\s{1,3})?)(?<!\bno\s{1,3})\b(?:pending|to\s{1,3}follow|in\s{1,3}progress|awaited|(?:has|have|was|were|is|are|been)\s{1,3}(?:ordered|requested|sent)
-        |requested|ordered|will\s{1,3}follow|sent\s{1,3}(?:out|to|for)|referred\s{1,3}for|waiting\s{1,3}(?:on|for)|awaiting|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
+        |requested|ordered|will\s{1,3}follow|will\s{1,3}be\s{1,3}(?:informed|communicated|available)
+        |(?:complementary|supplemental|additional|separate)\s{1,3}report|sent\s{1,3}(?:out|to|for)|referred\s{1,3}for|waiting\s{1,3}(?:on|for)|awaiting|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
         |to\s{1,3}be\s{1,3}reported|see\s{1,3}(?:the\s{1,3})?(?:addendum|supplement(?:ary|al)?(?:\s{1,3}report)?|separate\s{1,3}report)
         |(?:reported|issued)\s{1,3}(?:in|as)\s{1,3}(?:an?\s{1,3})?(?:addendum|supplementary))\b"""
 )
@@ -261,13 +268,13 @@ RECEPTOR_STATUS = _c(
     r"""
       (?P<low>\blow[\s-]{1,3}(?:positive|pos)\b|\bER[\s-]{1,2}low\b)
     | (?P<neg>
-        \bnegative\b|\bneg\b|\bnot\s{1,3}(?:expressed|identified|detected|seen)\b
+        \bnegatives?\b|\bneg\b|\bnot\s{1,6}(?:expressed|identified|detected|seen|positive|immunoreactive)\b
       | \bno\s{1,3}(?:nuclear\s{1,3})?(?:staining|expression|immunoreactivity|reactivity)\b
       | \black(?:s|ing)?\b|\babsent\b|\bneither\b|\bnor\b
       )
     | (?P<equiv>\bequivocal\b|\bborderline\b)
     | (?P<pos>
-        \b(?:strongly\s{1,3}|weakly\s{1,3}|focally\s{1,3}|diffusely\s{1,3}|moderately\s{1,3})?(?:positive|pos|immunoreactive)\b
+        (?<!\bnot\s{1,6})\b(?:strongly\s{1,3}|weakly\s{1,3}|focally\s{1,3}|diffusely\s{1,3}|moderately\s{1,3})?(?:positives?|pos|immunoreactive)\b
       | \b(?:weak|moderate|strong)\s?\+(?![\w+])
       | \bexpressed\b
       )
@@ -326,10 +333,10 @@ IHC_SCORE = _c(
 )
 HER2_STATUS = _c(
     r"""
-      (?P<neg>\bnot\s{1,3}(?:over-?expressed|amplified)\b|\bno\s{1,3}(?:(?:HER-?2\s{1,3})?protein\s{1,3})?over-?expression\b
+      (?P<neg>\bnot\s{1,6}(?:over-?expressed|amplified|positive)\b|\bno\s{1,3}(?:(?:HER-?2\s{1,3})?protein\s{1,3})?over-?expression\b
         |\bnegative\b|\bneg\b|\bnon-?amplified\b)
     | (?P<equiv>\bequivocal\b|\bborderline\b)
-    | (?P<pos>\bpositive\b|\bpos\b|\bover-?expressed\b|\bover-?expression\b)
+    | (?P<pos>(?<!\bnot\s{1,6})\bpositive\b|\bpos\b|(?<!\bnot\s{1,6})\bover-?expressed\b|\bover-?expression\b)
     """
 )
 HER2_CATEGORY = _c(
@@ -369,16 +376,18 @@ ISH_COPY = _c(
         (?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r\s{{1,3}}(?:cell|nucleus)))?
         (?:\s{{0,3}}\((?:mean|average|avg\.?)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
     | (?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\s{{0,3}})(?:copy\s{{1,3}}number|copies|signals?)(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}})?(?P<v2>{DEC})(?![\d%])
+    | (?:mean|average)\s{{1,3}}number\s{{1,3}}of\s{{1,3}}(?:copies|signals)\s{{1,3}}(?:of\s{{1,3}})?(?:the\s{{1,3}})?HER-?2(?:\s{{1,3}}gene)?
+        (?:\s{{1,3}}(?:per|/)\s{{1,3}}(?:cell|nucleus|nuclei))?\s{{0,3}}[:=]?\s{{0,3}}(?P<v5>{DEC})(?![\d%])
     | (?:mean|average|avg\.?)\s{{1,3}}(?P<v3>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:gene\s{{1,3}})?(?:copies|signals?|copy)
     | (?<![<>≥≤=]\s{{0,2}})(?<![<>≥≤=]\s{{0,2}}[\d.]{{0,4}})(?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}})(?P<v4>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:gene\s{{1,3}})?(?:signals?|copies)\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r)
     """
 )
 ISH_RESULT = _c(
     r"""
-      (?P<neg>\b(?:not|non)[\s-]{0,2}(?:amplified|amp)\b|\bunamplified\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
+      (?P<neg>\b(?:not|non)[\s-]{0,4}(?:amplified|amp)\b|\bunamplified\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
         |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b|\bnegative\b|\bneg\b)
     | (?P<equiv>\bequivocal\b|\bborderline\b)
-    | (?P<pos>\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b|\bpositive\b|\bpos\b|\bamp\b)
+    | (?P<pos>(?<!\b(?:not|non|un)[\s-]{0,6})\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b|(?<!\bnot\s{1,6})\bpositive\b|\bpos\b|\bamp\b)
     """
 )
 ISH_GROUP = _c(r"\bgroup\s{0,2}(?P<g>[1-5])\b")
@@ -388,7 +397,7 @@ ISH_SINGLE = _c(
 ISH_DUAL = _c(r"\bdual\b|\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bratio\b|\btwo[\s-]colou?r\b|\bPathVysion\b|\bIQFISH\b|\bZytoLight\b")
 
 # A bare number right after a label, as patients and some tables write it ("ki67 30", "ER 90")
-BARE_NUMBER = _c(r"^\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}(?:[:=-]|\.{2,40})?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x)\b)")
+BARE_NUMBER = _c(r"^(?:[+-](?!\d))?\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}(?:[:=-]|\.{2,40})?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x)\b)")
 
 # Ki-67
 # Receptor intensity written as a score: "(3+, 90% of tumor nuclei)", "STAINING INTENSITY: 3+".

@@ -260,6 +260,17 @@ def select_standing(findings: Findings) -> Standing:
     stated = _choose(finals or stated_all, "HER2 status", warnings)
     ki67 = _choose(findings.of("ki67"), "Ki-67", warnings)
     hr = _choose(findings.of("hr"), "HR", warnings)
+    # a test stated as pending in an older result does not stand beside a newer result of the other test
+    if ihc is not None and ish is not None:
+        for older, newer in ((ish, ihc), (ihc, ish)):
+            if _tier(older) == 1 and _tier(newer) == 2 and older.context.date is not None \
+                    and newer.context.date is not None and older.context.date < newer.context.date:
+                warnings.append("HER2: a test pending in an older result is superseded by a newer result [report.addendum]")
+                if older is ish:
+                    ish = None
+                else:
+                    ihc = None
+                break
     # a stated status older than the standing test results does not speak for them
     tests_now = [f for f in (ihc, ish) if f is not None and _tier(f) == 2]
     if stated is not None and stated.context.date and tests_now:
