@@ -163,7 +163,9 @@ def _mask(text: str) -> str:
     chars = list(text)
     # whole lines that are never results: one pass per pattern over the whole text
     for m in P.CHECKBOX_UNTICKED.finditer(text):
-        _blank_line(chars, text, m.start())
+        line_end = text.find("\n", m.start())
+        if not P.CHECKBOX_TICKED.search(text, m.start(), len(text) if line_end < 0 else line_end):
+            _blank_line(chars, text, m.start())  # (a line that also has a ticked box keeps it)
     for m in P.METHOD_LINE.finditer(text):  # "Fixation: ... . ER: positive (95%)": that sentence only
         line_end = text.find("\n", m.start())
         line_end = len(text) if line_end < 0 else line_end
