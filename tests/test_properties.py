@@ -267,16 +267,6 @@ DOUBLE_SPACES_CHANGE_THE_TEXT = {
     "own-129": "space-aligned table: doubling the single space in the header cell 'HER2 copies' splits it into "
     "two header cells, so the columns of the table change",
 }
-_TABLE = (
-    "parser._table_cells takes every line containing a double space for a space-aligned table row, so with "
-    "single spaces doubled the value-less line {line!r} is read as a table header and the lines under it as its "
-    "rows, and {lost} is lost"
-)
-_ALLRED_PARTS = (
-    "patterns.RECEPTOR_INTENSITY_SCORE (an intensity written '3+') matches inside the Allred parts '{parts}' and "
-    "reads the proportion score as PR's intensity ({value}); with the spaces doubled its '\\s?' no longer matches "
-    "and pr_intensity becomes null. The proportion score is never an intensity"
-)
 #: The library is wrong: a double space changes the record. xfail(strict=True) until fixed.
 DOUBLE_SPACES_XFAIL: dict[str, str] = {}
 
