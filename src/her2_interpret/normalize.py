@@ -66,6 +66,7 @@ _OCR_LONE = lazy(
 _OCR_LONE_SCORE = lazy(r"(?<=[\s:(])([OolI])(?=\s?\+(?![\w+]))")
 # A word spelled with spaces between its letters, as OCR leaves it: "P O S I T I V E".
 _SPACED_WORD = lazy(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,14}(?![A-Za-z])")
+_PLAIN_NUMBER = lazy(r"\d{1,3}(?:[.,]\d{1,2})?")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5"})
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "i", "5": "s", "3": "e"})
 
@@ -178,7 +179,7 @@ def _collect_edits(text: str) -> list[Edit]:
         for m in pattern.finditer(text):
             raw = m.group(1)
             fixed = raw.translate(_OCR_DIGITS)
-            if fixed != raw and regex.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?", fixed):
+            if fixed != raw and _PLAIN_NUMBER.fullmatch(fixed):
                 edits.append(Edit(m.start(1), m.end(1), fixed, 90.0))
     edits.sort(key=lambda e: (e.start, e.end))
     kept: list[Edit] = []

@@ -422,7 +422,7 @@ def _table_cells(
     """Cell spans when ``line`` is a table row (pipes, tabs, or columns aligned by spaces)."""
     if _is_table_row(raw):
         return _cells(line, start)
-    if "  " not in line.strip() and not regex.search(r"\.{3,}", line):
+    if "  " not in line.strip() and "..." not in line:
         return None
     cells = [(start + m.start(), start + m.end()) for m in _ALIGNED_CELL.finditer(line)]
     if len(cells) < 2:
