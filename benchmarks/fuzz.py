@@ -36,45 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT / "src"))  # a fallback: works from a checkout without installing
 
 from her2_interpret import interpret  # noqa: E402
-from her2_interpret.record import EXTRA_COLUMNS, RECORD_COLUMNS  # noqa: E402
-
-# --------------------------------------------------------------------------- record.md values
-
-RECEPTOR_STATUS = {"positive", "low_positive", "negative", "pending", "equivocal"}
-INTENSITY = {"weak", "moderate", "strong", "weak_to_moderate", "moderate_to_strong", "weak_to_strong"}
-ENUMS: dict[str, set[str]] = {
-    "er_status": RECEPTOR_STATUS,
-    "pr_status": RECEPTOR_STATUS,
-    "er_intensity": INTENSITY,
-    "pr_intensity": INTENSITY,
-    "her2_ihc_score": {"0", "1+", "2+", "3+"},
-    "her2_ihc_staining": {"none", "faint"},
-    "her2_ish_result": {"amplified", "not_amplified", "equivocal", "pending"},
-    "her2_status": {"positive", "negative", "equivocal", "pending"},
-    "her2_category": {"positive", "equivocal", "low", "ultralow", "zero_null", "zero", "negative", "pending"},
-    "hr_status": {"positive", "negative"},
-    "subtype": {
-        "luminal_a_like", "luminal_b_like", "hr_positive_her2_negative",
-        "triple_positive", "her2_enriched", "triple_negative",
-    },
-}
-#: Numeric columns: (low, high, integer only).
-NUMBERS: dict[str, tuple[float, float, bool]] = {
-    "er_percent": (0, 100, False),
-    "pr_percent": (0, 100, False),
-    "ki67_percent": (0, 100, False),
-    "er_allred": (0, 8, True),
-    "pr_allred": (0, 8, True),
-    "er_h_score": (0, 300, True),
-    "pr_h_score": (0, 300, True),
-    "her2_ish_ratio": (0, math.inf, False),
-    "her2_ish_copy_number": (0, math.inf, False),
-    "her2_ish_cep17": (0, math.inf, False),
-    "her2_ish_group": (1, 5, True),
-}
-RANGES = ("er_percent_range", "pr_percent_range", "ki67_percent_range")
-NEGATIVE_CATEGORIES = {"low", "ultralow", "zero_null", "zero", "negative"}
-
+from her2_interpret.record import EXTRA_COLUMNS, RECORD_COLUMNS, record_problems  # noqa: E402
 
 class Failure(Exception):
     """One broken invariant; ``check`` names which."""
@@ -85,62 +47,19 @@ class Failure(Exception):
         self.key = f"{check}: {key or detail}"  # for counting alike failures: no positions
 
 
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
 
 def check_record(record: dict[str, Any]) -> None:
+    """record.md's columns, values and the invariants it states in words (``record_problems``)."""
     if list(record) != [*RECORD_COLUMNS, *EXTRA_COLUMNS]:
         raise Failure("record.columns", "columns differ from RECORD_COLUMNS + EXTRA_COLUMNS")
-    for column, allowed in ENUMS.items():
-        value = record[column]
-        if value is not None and (type(value) is not str or value not in allowed):
-            shown = value if isinstance(value, str) and value in set().union(*ENUMS.values()) else type(value).__name__
-            raise Failure("record.values", f"{column} = {shown!r} is not a record.md value")
-    for column, (low, high, integer) in NUMBERS.items():
-        value = record[column]
-        if value is None:
-            continue
-        if not _number(value) or not low <= value <= high or (integer and value != int(value)):
-            raise Failure("record.values", f"{column} is out of range {low}-{high} or not a number")
-    for column in RANGES:
-        value = record[column]
-        if value is None:
-            continue
-        if (
-            not isinstance(value, list)
-            or len(value) != 2
-            or not all(_number(v) and 0 <= v <= 100 for v in value)
-            or value[0] > value[1]
-        ):
-            raise Failure("record.values", f"{column} is not a [low, high] pair within 0-100")
+    problems = record_problems(record)
+    if problems:
+        raise Failure("record.values", problems[0], key=problems[0].split("=")[0])
     if not isinstance(record["warnings"], list) or not all(isinstance(w, str) for w in record["warnings"]):
         raise Failure("record.values", "warnings is not a list of str")
     versions = record["guideline_versions"]
     if not isinstance(versions, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in versions.items()):
         raise Failure("record.values", "guideline_versions is not a dict of str")
-    check_consistency(record)
-
-
-def check_consistency(r: dict[str, Any]) -> None:
-    """Invariants that record.md states in words."""
-    for marker in ("er", "pr", "ki67"):
-        if r[f"{marker}_percent"] is not None and r[f"{marker}_percent_range"] is not None:
-            raise Failure("record.consistency", f"{marker}_percent and {marker}_percent_range both set")
-    status, category = r["her2_status"], r["her2_category"]
-    if (category in NEGATIVE_CATEGORIES) != (status == "negative") and category is not None:
-        raise Failure("record.consistency", f"her2_category {category} with her2_status {status}")
-    if category in {"positive", "equivocal", "pending"} and category != status:
-        raise Failure("record.consistency", f"her2_category {category} with her2_status {status}")
-    if r["her2_ihc_staining"] is not None and r["her2_ihc_score"] != "0":
-        raise Failure("record.consistency", "her2_ihc_staining set without IHC score 0")
-    if r["her2_ish_group"] is not None and (r["her2_ish_ratio"] is None or r["her2_ish_copy_number"] is None):
-        raise Failure("record.consistency", "her2_ish_group set without ratio and copy number")
-    positive_receptor = {r["er_status"], r["pr_status"]} & {"positive", "low_positive"}
-    if r["hr_status"] == "negative" and positive_receptor:
-        raise Failure("record.consistency", "hr_status negative with ER or PR positive")
-    if r["subtype"] is not None and status not in {"positive", "negative"}:
-        raise Failure("record.consistency", f"subtype set with her2_status {status}")
 
 
 def check_spans(text: str, result: Any) -> None:

@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus_cases import SHARED_CORPUS_DIR, CORPUS_DIR, Case, load_cases
+from her2_interpret.record import record_problems
 from her2_interpret import RECORD_COLUMNS, interpret, parse
 from her2_interpret.rules.her2 import ish_group
 
@@ -127,100 +128,6 @@ def test_every_evidence_span_quotes_the_input(text):
 
 
 # --------------------------------------------------------------------------- record values
-
-STATUS = {"positive", "low_positive", "negative", "pending", "equivocal"}
-INTENSITY = {"weak", "moderate", "strong", "weak_to_moderate", "moderate_to_strong", "weak_to_strong"}
-ENUMS: dict[str, set[str]] = {
-    "er_status": STATUS,
-    "pr_status": STATUS,
-    "er_intensity": INTENSITY,
-    "pr_intensity": INTENSITY,
-    "her2_ihc_score": {"0", "1+", "2+", "3+"},
-    "her2_ihc_staining": {"none", "faint"},
-    "her2_ish_result": {"amplified", "not_amplified", "equivocal", "pending"},
-    "her2_status": {"positive", "negative", "equivocal", "pending"},
-    "her2_category": {"positive", "equivocal", "low", "ultralow", "zero_null", "zero", "negative", "pending"},
-    "hr_status": {"positive", "negative"},
-    "subtype": {"luminal_a_like", "luminal_b_like", "hr_positive_her2_negative", "triple_positive",
-                "her2_enriched", "triple_negative"},
-}
-NEGATIVE_CATEGORIES = {"low", "ultralow", "zero_null", "zero", "negative"}
-HER2_NEGATIVE_SUBTYPES = {"luminal_a_like", "luminal_b_like", "hr_positive_her2_negative", "triple_negative"}
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def record_problems(record: dict[str, Any]) -> list[str]:
-    """Everything in ``record`` that record.md does not allow (empty when the record is valid)."""
-    problems = [f"missing column {c}" for c in RECORD_COLUMNS if c not in record]
-    if problems:
-        return problems
-    for column, allowed in ENUMS.items():
-        value = record[column]
-        if value is not None and (type(value) is not str or value not in allowed):
-            problems.append(f"{column}={value!r} is not one of {sorted(allowed)}")
-    for marker in ("er", "pr", "ki67"):
-        percent, span = record[f"{marker}_percent"], record[f"{marker}_percent_range"]
-        if percent is not None and not (_is_number(percent) and 0 <= percent <= 100):
-            problems.append(f"{marker}_percent={percent!r} is not a number 0-100")
-        if span is not None and not (
-            isinstance(span, list) and len(span) == 2 and all(_is_number(x) for x in span)
-            and 0 <= span[0] <= span[1] <= 100
-        ):
-            problems.append(f"{marker}_percent_range={span!r} is not [low, high] with 0 <= low <= high <= 100")
-        if percent is not None and span is not None:
-            problems.append(f"{marker}_percent and {marker}_percent_range are both set")
-    for marker in ("er", "pr"):
-        allred, h_score = record[f"{marker}_allred"], record[f"{marker}_h_score"]
-        if allred is not None and not (type(allred) is int and (allred == 0 or 2 <= allred <= 8)):
-            problems.append(f"{marker}_allred={allred!r} is not 0 or 2-8")
-        if h_score is not None and not (type(h_score) is int and 0 <= h_score <= 300):
-            problems.append(f"{marker}_h_score={h_score!r} is not 0-300")
-    for column in ("her2_ish_ratio", "her2_ish_copy_number", "her2_ish_cep17"):
-        value = record[column]
-        if value is not None and not (_is_number(value) and value >= 0):
-            problems.append(f"{column}={value!r} is not a number >= 0")
-    group, ratio, copies = record["her2_ish_group"], record["her2_ish_ratio"], record["her2_ish_copy_number"]
-    if group is not None:
-        if not (type(group) is int and 1 <= group <= 5):
-            problems.append(f"her2_ish_group={group!r} is not 1-5")
-        elif ratio is None or copies is None:
-            problems.append("her2_ish_group is set without both the ratio and the copy number")
-        elif group != ish_group(ratio, copies):
-            problems.append(f"her2_ish_group={group} but ratio {ratio} and copy number {copies} give {ish_group(ratio, copies)}")
-    status, category = record["her2_status"], record["her2_category"]
-    if category in NEGATIVE_CATEGORIES and status != "negative":
-        problems.append(f"her2_category={category!r} with her2_status={status!r}")
-    if status == "negative" and category not in NEGATIVE_CATEGORIES:
-        problems.append(f"her2_status negative with her2_category={category!r}")
-    if status in ("positive", "equivocal", "pending") and category != status:
-        problems.append(f"her2_status={status!r} with her2_category={category!r}")
-    if status is None and category is not None:
-        problems.append(f"her2_category={category!r} without a her2_status")
-    if record["her2_ihc_staining"] is not None and record["her2_ihc_score"] not in (None, "0"):
-        problems.append(f"her2_ihc_staining set with IHC {record['her2_ihc_score']} (IHC 0 only)")
-    # [hr.status]
-    er, pr, hr = record["er_status"], record["pr_status"], record["hr_status"]
-    positive = {"positive", "low_positive"}
-    # (a stated "HR+" may stand alone, with ER and PR null; it may never contradict them)
-    if (er in positive or pr in positive) and hr != "positive":
-        problems.append(f"hr_status={hr!r} with ER {er!r}, PR {pr!r}")
-    if er == "negative" and pr == "negative" and hr != "negative":
-        problems.append(f"hr_status={hr!r} with ER and PR negative")
-    # [subtype]: only from a final HER2 call and an HR status
-    subtype = record["subtype"]
-    if subtype in HER2_NEGATIVE_SUBTYPES and status != "negative":
-        problems.append(f"subtype {subtype!r} with her2_status={status!r}")
-    if subtype in ("triple_positive", "her2_enriched") and status != "positive":
-        problems.append(f"subtype {subtype!r} with her2_status={status!r}")
-    if subtype in ("triple_negative", "her2_enriched") and hr != "negative":
-        problems.append(f"subtype {subtype!r} with hr_status={hr!r}")
-    if subtype in ("luminal_a_like", "luminal_b_like", "hr_positive_her2_negative", "triple_positive") and hr != "positive":
-        problems.append(f"subtype {subtype!r} with hr_status={hr!r}")
-    return problems
-
 
 @FAST
 @given(any_text)
