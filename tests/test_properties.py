@@ -15,7 +15,6 @@ cases where the library is wrong are ``xfail(strict=True)`` with the reason, nev
 
 from __future__ import annotations
 
-import math
 import pickle
 import re
 from functools import lru_cache

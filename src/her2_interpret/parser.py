@@ -987,7 +987,6 @@ class _Reader:
             kinds = ["er", "pr", "her2"]
         body = self.body(clause)
         out: list[Any] = []
-        first_a = clause.ranges[0][0]
         off = clause.mention.end
         pm = P.POSITIONAL_SIGNS.match(self.t[off : clause.ranges[0][1]])
         if pm and len(kinds) > 1:
@@ -1068,7 +1067,6 @@ class _Reader:
         sm = P.SIGN.match(after)
         if sm:
             sign = sm.group("a") or sm.group("b") or sm.group("c")
-            s = clause.mention.end + sm.start()
             ev = self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "hr.sign")
             return self._sign_finding(clause, "hr", sign == "+", ev)
         m = self.search(P.RECEPTOR_STATUS, clause)
@@ -1340,7 +1338,6 @@ class _Reader:
     def read_ki67(self, clause: _Clause) -> Ki67Finding | None:
         values: dict[str, Any] = {}
         evidence: list[Evidence] = []
-        body = self.body(clause)
         m = self.search(P.PERCENT, clause)
         if m:
             pat = m.lastgroup or "one"
