@@ -127,7 +127,8 @@ class _State:
     specimen_index: int = 0
     header_flags: set[Flag] = field(default_factory=set)
     header_repeat: bool = False
-    header_ish: bool = False
+    line_flags: set[Flag] = field(default_factory=set)  # cues of the label part of the current line
+    line_repeat: bool = False
     date: int | None = None
     side: str | None = None
     tumour: str | None = None
@@ -390,6 +391,7 @@ class _Table:
     header_types: list[str]
     header_markers: list[str | None]
     columns: list[tuple[int, int]] | None = None  # header cell spans, for space-aligned tables
+    line_start: int = 0  # where the header line starts
 
     def align(self, cells: list[tuple[int, int]], line_start: int, header_start: int) -> list[tuple[int, int]]:
         """Put each cell of a space-aligned row under the header column it overlaps most."""
@@ -428,7 +430,7 @@ def _table_cells(
     if len(cells) < 2:
         return None
     if table is not None and table.columns is not None:
-        return table.align(cells, start, table._line_start)  # type: ignore[attr-defined]
+        return table.align(cells, start, table.line_start)
     return cells
 
 
@@ -524,8 +526,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
                     spans = [(l_start, l_start)] + spans
                     header_kinds = ["other"] + header_kinds
                     markers = [None] + markers
-                table = _Table(header_kinds, markers, spans if aligned else None)
-                table._line_start = l_start  # type: ignore[attr-defined]
+                table = _Table(header_kinds, markers, spans if aligned else None, l_start)
                 open_clause = None
                 continue
             if table is not None and any(table.header_markers[1:]) and not first_has_marker:
@@ -551,7 +552,6 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             open_clause = None
             st.header_flags = set()
             st.header_repeat = False
-            st.header_ish = False
             if st.section == SectionKind.COMMENT or st.section == SectionKind.HISTORY:
                 st.section = st.base_section
             continue
@@ -613,8 +613,6 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             continue
         if open_clause is not None and first.start > l_start and (indented or _LINE_CONTINUES.match(line)):
             _extend(open_clause, t, l_start, first.start)
-        if P.SECTION_HISTORY.match(line) is None and st.section == SectionKind.HISTORY and not indented:
-            pass
         if all(m.kind == "allmarkers" for m in mentions) and line.rstrip().endswith(":"):
             _read_header_cues(line, st)  # "DCIS Biomarkers (block B5):" governs the lines below
             open_clause = None
@@ -672,8 +670,8 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
     repeat = bool(P.REPEAT.search(line))
     if partial:
         # the label part of a line with results: applies to this line only (via the clause)
-        st._line_flags = flags  # type: ignore[attr-defined]
-        st._line_repeat = repeat  # type: ignore[attr-defined]
+        st.line_flags = flags
+        st.line_repeat = repeat
         return
     st.header_flags = flags
     st.header_repeat = repeat
@@ -721,10 +719,8 @@ def _line_clauses(
 ) -> list[_Clause]:
     out: list[_Clause] = []
     sentences = _sentences(t, l_start, l_end)
-    line_flags: set[Flag] = getattr(st, "_line_flags", set())
-    line_repeat: bool = getattr(st, "_line_repeat", False)
-    st._line_flags = set()  # type: ignore[attr-defined]
-    st._line_repeat = False  # type: ignore[attr-defined]
+    line_flags, line_repeat = st.line_flags, st.line_repeat
+    st.line_flags, st.line_repeat = set(), False
     starts: list[int] = []
     pres: list[str] = []
     repeat_cache: dict[tuple[int, int], bool] = {}
