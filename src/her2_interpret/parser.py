@@ -51,6 +51,7 @@ from .models import (
     SectionKind,
 )
 from .normalize import Normalized, normalize
+from .thresholds import DEFAULT_VERSIONS, HER2_GUIDELINES
 
 # Small helper patterns, compiled once.
 _PARENS = P.lazy(r"\([^()\n]{0,200}\)")
@@ -682,6 +683,7 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
 _CUE_WINDOW = 300  # characters around a mention that its context cues are read from
 
 
+_MM_PER_CM = 10
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -711,7 +713,7 @@ def _side(m: regex.Match[str]) -> str:
 
 def _mm(m: regex.Match[str]) -> float:
     v = float(m.group("v").replace(",", "."))
-    return v * 10 if m.group("u").lower() == "cm" else v
+    return v * _MM_PER_CM if m.group("u").lower() == "cm" else v
 
 
 def _line_clauses(
@@ -869,6 +871,9 @@ _ALLRED_WORD = P.lazy(r"\b(?:allred|quick\s{1,3}score)", regex.I)
 _BARE_ALLRED = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
 _NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of|lack\s{1,3}of|neither)\b", regex.I)
 _AMPLIFICATION = P.lazy(r"\bamplification\b", regex.I)
+# [her2.ihc.*] the extent cut-off of HER2 staining descriptions (">10%" against "<=10%"): the parser
+# sorts a described extent to one side; the rules decide what it means.
+_EXTENT_CUTOFF = HER2_GUIDELINES[DEFAULT_VERSIONS["her2"]].ihc_extent_percent
 _BARE_RECEPTOR_MIN = 10  # a bare number below this after "ER" may be an Allred score: not read
 
 _BARE_SCORE = P.lazy(
@@ -1589,13 +1594,13 @@ class _Reader:
                 vals["stain_extent"] = "gt10"
             elif ext.group("le"):
                 v = ext.group("lev")
-                if v is None or _num(v) <= 10:
+                if v is None or _num(v) <= _EXTENT_CUTOFF:
                     vals["stain_extent"] = "le10"
             else:
                 v = _num(ext.group("n"))
-                if 0 < v <= 10:
+                if 0 < v <= _EXTENT_CUTOFF:
                     vals["stain_extent"] = "le10"
-                elif v > 10:
+                elif v > _EXTENT_CUTOFF:
                     vals["stain_extent"] = "gt10"
             if "stain_extent" in vals:
                 ev.append(self.ev("stain_extent", ext.start(), ext.end(), "her2.ihc.extent"))
