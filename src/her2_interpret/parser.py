@@ -82,6 +82,7 @@ _COMBINED = {
 }
 # Kinds of mention. "ish" is a HER2 ISH test, "measure" a HER2 ISH measurement label.
 _HER2_KINDS = ("her2", "ish", "measure", "cep")
+_DANGLING = P.lazy(r"\b(?:in|of|with|and|to|the|a|an|for|at|by|or|than|approximately|about)$", regex.IGNORECASE)
 _LINE_CONTINUES = P.lazy(
     r"""^\s{0,6}(?:[*-]\s{0,3})?(?:\[\s?[xX]\s?\]\s{0,3})?(?:percent(?:age)?|%|proportion|average|mean|intensity|allred|quick
         |h[\s-]?score|score|result|interpretation|specify|ratio|ish\s{1,3}group|group|copy|signals?|total|status
@@ -424,7 +425,10 @@ def _table_cells(
 ) -> list[tuple[int, int]] | None:
     """Cell spans when ``line`` is a table row (pipes, tabs, or columns aligned by spaces)."""
     if _is_table_row(raw):
-        return _cells(line, start)
+        cells = _cells(line, start)
+        if 2 * sum(":" in line[a - start : b - start] for a, b in cells) >= len(cells):
+            return None  # "ER: Positive | ER %: 95 | PR: ...": fields on one line, not a table
+        return cells
     if "  " not in line.strip() and "..." not in line:
         return None
     cells = [(start + m.start(), start + m.end()) for m in _ALIGNED_CELL.finditer(line)]
@@ -635,8 +639,8 @@ def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
     prev_text = t[clause.ranges[-1][0] : last_end].rstrip()
     if prev_text and prev_text[-1] not in ".;:)" and line.lstrip()[:1].islower():
         return True
-    if prev_text.endswith(","):
-        return True  # a value list that runs on to the next line
+    if prev_text.endswith(",") or _DANGLING.search(prev_text):
+        return True  # a value list or a sentence that runs on to the next line
     if prev_text.endswith(":") and not _has_values(t, clause):
         return True  # "Estrogen receptor:" with its value on the next line
     if clause.primary in ("ish", "measure") and not _has_values(t, clause):
@@ -681,6 +685,11 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
 
 
 _CUE_WINDOW = 300  # characters around a mention that its context cues are read from
+# A sentence about one side: "left was 1.1cm ...", "Right breast: ...", "on the left, ER 90% ..."
+_SENTENCE_SIDE = P.lazy(
+    r"\b(?P<side>left|right)\b(?:\s{1,3}(?:breast|side|tumou?r|one))?\s{0,3}(?:was|is|:|,|-)",
+    regex.IGNORECASE,
+)
 
 
 _MM_PER_CM = 10
@@ -773,16 +782,25 @@ def _line_clauses(
         if key not in repeat_cache:
             repeat_cache[key] = bool(P.REPEAT.search(t, s_start, min(s_end, s_start + 4 * _CUE_WINDOW)))
         repeat = st.header_repeat or line_repeat or repeat_cache[key]
+        specimen, side, size = st.specimen, st.side, st.size_mm
+        sm = None
+        for sm in _SENTENCE_SIDE.finditer(t, max(s_start, m0.start - _CUE_WINDOW), m0.start):
+            pass  # the last side named before the mention in its sentence
+        if sm is not None:  # "left was 1.1 cm ER+ 90% ... right was bigger, 2.3 cm, ER 80% ..."
+            side = "left" if sm.group("side").lower().startswith("l") else "right"
+            specimen = side
+            sizes = [_mm(z) for z in P.SIZE.finditer(t, s_start, s_end)]
+            size = max(sizes) if sizes else None
         ctx = Context(
             section=st.section,
             section_index=st.section_index,
-            specimen=st.specimen,
+            specimen=specimen,
             specimen_index=st.specimen_index,
             repeat=repeat,
             date=_date(t[max(s_start, m0.start - _CUE_WINDOW) : m0.start]) or st.date,
-            side=st.side,
+            side=side,
             tumour=st.tumour,
-            size_mm=st.size_mm,
+            size_mm=size,
         )
         clause = _Clause(
             kinds=[m.kind for m in group],
@@ -844,6 +862,14 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
 @functools.lru_cache(maxsize=32)
 def _cell_value_pattern(pattern: str) -> regex.Pattern[str]:
     return regex.compile(r"(?<![\w.<>])(" + pattern + r")(?![\w.%])")
+
+
+def _range_end(clause: _Clause, pos: int) -> int:
+    """The end of the clause piece that holds ``pos`` (a value never comes from past it)."""
+    for a, b in clause.ranges:
+        if a <= pos <= b:
+            return b
+    return pos
 
 
 def _in_name(m: regex.Match[str], clause: _Clause) -> int | None:
@@ -1178,8 +1204,7 @@ class _Reader:
         excluded = [(m.start(), m.end()) for m in self.finditer(P.BREAKDOWN, clause)]
         m = None
         for lm in self.finditer(P.PERCENT_LABEL, clause):  # "Percentage of cells ...: 5%"
-            line_end = self.t.find("\n", lm.end())
-            line_end = len(self.t) if line_end < 0 else line_end
+            line_end = _range_end(clause, lm.end())
             cand = P.PERCENT.search(self.t, lm.end(), line_end)
             if cand:
                 m = cand
@@ -1366,6 +1391,14 @@ class _Reader:
             if cell is not None and _num(cell[2]) <= 100:
                 values["percent"] = _num(cell[2])
                 evidence.append(self.ev("percent", cell[0], cell[1], "table.cell.percent"))
+        if not values:
+            for lm in self.finditer(P.PERCENT_LABEL, clause):  # "Percent: 85" under a "Ki-67" label
+                bare = _LABELLED_BARE.match(self.t[lm.end() : _range_end(clause, lm.end())])
+                if bare and not bare.group("op") and _num(bare.group("v")) <= 100:
+                    values["percent"] = _num(bare.group("v"))
+                    evidence.append(self.ev("percent", lm.end() + bare.start("v"), lm.end() + bare.end("v"),
+                                            "ki67.percent.labelled"))
+                    break
         if not values:
             bare = self._bare_number(clause)
             if bare is not None:

@@ -85,11 +85,13 @@ MENTION = _c(
         \b(?:o?estrogens?|oestrogens?)(?:[\s-]{1,3}receptors?)?(?:[\s-]{1,3}alpha)?\b
       | (?-i:\bER(?:a|α)?\b) | (?-i:\bEr\b)(?=\s{0,2}[:+/(-])
       | \ber\b(?=\s{0,2}(?:[+/:-]|pos|neg|\d))
+      | (?-i:\bRE\b)(?=\s{0,2}[:(])                               # French: recepteurs aux oestrogenes
     )
   | (?P<pr>
         \bprogest(?:erone|ins?|ogens?|agens?)(?:[\s-]{1,3}receptors?)?\b
       | (?-i:\b(?:PR|PgR|PGR|Pgr)\b) | \bpgr\b
       | \bpr\b(?=\s{0,2}(?:[+/:-]|pos|neg|\d))
+      | (?-i:\bRP\b)(?=\s{0,2}[:(])                               # French: recepteurs a la progesterone
     )
   | (?P<hr>\b(?:HR|hormone[\s-]{1,3}receptors?)\b(?!\s{0,2}studies\b(?!\s{0,3}:\s{0,3}(?:pending|see))))
   | (?P<triple>\btriple[\s-]{0,2}(?:negative|neg|positive|pos)\b|\bTNBC\b)
@@ -206,7 +208,7 @@ INVALID = _c(r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\
 HISTORICAL = _c(
     r"""\b(?:prior|previous(?:ly)?|outside|earlier|referring\s{1,3}(?:laboratory|lab|institution|hospital|pathologist)
         |per\s{1,3}(?:the\s{1,3})?outside|history\s{1,3}of|known\s{1,3}(?:left|right|breast|bilateral)
-        |pre-?treatment|pre-?neoadjuvant|original(?:ly)?\s{1,3}report(?:ed)?|original\s{0,3}(?=\(|:)|initially\s{1,3}(?:reported|read)|further\s{1,3}to\s{1,3}the\s{1,3}original)\b"""
+        |pre-?treatment|pre-?neoadjuvant|original(?:ly)?\s{1,3}report(?:ed)?|original\s{0,3}(?=\(|:)|original\s{1,3}(?:result|reading|read|score)s?|initially\s{1,3}(?:reported|read)|further\s{1,3}to\s{1,3}the\s{1,3}original)\b"""
 )
 HYPOTHETICAL = _c(
     r"""\b(?:if|unless|whether|would|should|might|in\s{1,3}the\s{1,3}event|suitable\s{1,3}for|eligible
@@ -233,7 +235,7 @@ DATE = _c(
 )
 SIDE = _c(r"\b(?P<side>left|right|lt\.?|rt\.?)\s{1,3}(?:breast|axilla|side|mastectomy)\b|\b(?P<side2>left|right)\b")
 SIZE = _c(r"(?<![\d.])(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b(?!\s{0,3}(?:from|away|to\s{1,3}the|distance))")
-REPEAT = _c(r"\brepeat(?:ed)?\b|\bre-?read\b|\brevised\b|\bcorrected\b|\bamended\s{0,3}\(|\bre-?test(?:ed|ing)?\b|\bredone\b|\bcurrent\s{1,3}specimen\b|\bregarded\s{1,3}as\s{1,3}current\b")
+REPEAT = _c(r"\brepeat(?:ed)?\b|\bre-?read\b|\brevised\b|\bcorrected\b|\bamended\s{0,3}\(|\bamended\s{1,3}(?:result|reading|score)s?\b|\bre-?test(?:ed|ing)?\b|\bredone\b|\bcurrent\s{1,3}specimen\b|\bregarded\s{1,3}as\s{1,3}current\b")
 DCIS = _c(r"\bDCIS\b|\bductal\s{1,3}carcinoma\s{1,3}in\s{1,3}situ\b|\bin[\s-]situ\s{1,3}(?:component|carcinoma)\b")
 INVASIVE = _c(r"\binvasive\b")
 # The report diagnoses an invasive carcinoma (for [receptor.dcis]); "no invasive carcinoma" does not count.
@@ -251,14 +253,14 @@ SENTENCE_END = lazy(
 # --------------------------------------------------------------------------- values
 
 NOT_PERFORMED = _c(
-    r"""\b(?:not\s{1,3}(?:performed|done|assessed|tested|evaluated|requested|applicable|available|interpretable|evaluable)
+    r"""\b(?:not\s{1,3}(?:performed|done|assessed|tested|evaluated|requested|applicable|available|interpretable|evaluable|required|indicated|needed)
         |cannot\s{1,3}be\s{1,3}(?:determined|assessed|evaluated|interpreted)|could\s{1,3}not\s{1,3}be\s{1,3}(?:determined|assessed|performed|evaluated)
         |unable\s{1,3}to\s{1,3}(?:assess|evaluate|determine)|indeterminate|n/a|unavailable|insufficient|no\s{1,3}(?:residual\s{1,3})?invasive\s{1,3}(?:tumou?r|carcinoma))\b"""
 )
 PENDING = _c(
     r"""(?<!\bnot\s{1,3}(?:been\s{1,3}|yet\s{1,3})?)(?<!\bno\s{1,3})\b(?:pending|to\s{1,3}follow|in\s{1,3}progress|awaited|(?:has|have|was|were|is|are|been)\s{1,3}(?:ordered|requested|sent)
         |requested|ordered|will\s{1,3}follow|will\s{1,3}be\s{1,3}(?:informed|communicated|available)
-        |(?:complementary|supplemental|additional|separate)\s{1,3}report|sent\s{1,3}(?:out|to|for)|referred\s{1,3}for|waiting\s{1,3}(?:on|for)|awaiting|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
+        |(?:complementary|supplemental|additional|separate)\s{1,3}report|sent\s{1,3}(?:out|to|for)|referred\s{1,3}for|waiting\s{1,3}(?:on|for)|awaiting|still\s{1,3}waiting|sent\s{1,3}(?:it|them|off|away)\s{1,3}(?:out|to|for)|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
         |to\s{1,3}be\s{1,3}reported|see\s{1,3}(?:the\s{1,3})?(?:addendum|supplement(?:ary|al)?(?:\s{1,3}report)?|separate\s{1,3}report)
         |(?:reported|issued)\s{1,3}(?:in|as)\s{1,3}(?:an?\s{1,3})?(?:addendum|supplementary))\b"""
 )
@@ -345,7 +347,7 @@ HER2_CATEGORY = _c(
       | (?P<low>(?<=\bHER-?2[\s-]{1,2})low\b|\(\s?low\s?\))"""
 )
 HER2_NO_STAINING = _c(
-    r"""\babsence\s{1,3}of\s{1,3}(?:any\s{1,3})?(?:membran(?:e|ous)\s{1,3})?staining\b|\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
+    r"""\bmembran(?:e|ous)\s{1,3}staining\s{1,3}(?:present|seen|identified|observed)\s{0,3}[:=?]?\s{0,3}no\b|\babsence\s{1,3}of\s{1,3}(?:any\s{1,3})?(?:membran(?:e|ous)\s{1,3})?staining\b|\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
       |\babsent\s{1,3}(?:membrane\s{1,3})?staining\b|\bno\s{1,3}staining\s{1,3}(?:is\s{1,3})?observed\b"""
 )
 STAIN_COMPLETENESS = _c(r"\b(?P<inc>incomplete|basolateral|lateral|partial)\b|\b(?P<com>complete|circumferential)\b")
@@ -397,7 +399,7 @@ ISH_SINGLE = _c(
 ISH_DUAL = _c(r"\bdual\b|\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bratio\b|\btwo[\s-]colou?r\b|\bPathVysion\b|\bIQFISH\b|\bZytoLight\b")
 
 # A bare number right after a label, as patients and some tables write it ("ki67 30", "ER 90")
-BARE_NUMBER = _c(r"^(?:[+-](?!\d))?\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}(?:[:=-]|\.{2,40})?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x)\b)")
+BARE_NUMBER = _c(r"^(?:[+-](?!\d))?\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}(?:[:=-]|\.{2,40})?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x|fmol|mg|ng|units?|pts?|points?)\b)")
 
 # Ki-67
 # Receptor intensity written as a score: "(3+, 90% of tumor nuclei)", "STAINING INTENSITY: 3+".
