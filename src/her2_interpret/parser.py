@@ -84,7 +84,7 @@ _COMBINED = {
 _HER2_KINDS = ("her2", "ish", "measure", "cep")
 _DANGLING = P.lazy(r"\b(?:in|of|with|and|to|the|a|an|for|at|by|or|than|approximately|about)$", regex.IGNORECASE)
 _LINE_CONTINUES = P.lazy(
-    r"""^\s{0,6}(?:[*-]\s{0,3})?(?:\[\s?[xX]\s?\]\s{0,3})?(?:percent(?:age)?|%|proportion|average|mean|intensity|allred|quick
+    r"""^\s{0,6}(?:[*+-]\s{0,3})?(?:\[\s?[xX]\s?\]\s{0,3})?(?:percent(?:age)?|%|proportion|average|mean|intensity|allred|quick
         |h[\s-]?score|score|result|interpretation|specify|ratio|ish\s{1,3}group|group|copy|signals?|total|status
         |estimated|number\s{1,3}of\s{1,3}(?:her|cep|cen)|her-?2\s{0,2}/|cep|cen|chr)\b""",
     regex.IGNORECASE | regex.VERBOSE,
@@ -141,7 +141,7 @@ class _State:
 
 
 _REFERENCE_HEADER = P.lazy(
-    r"^\s{0,8}\S+(?:\s\S+){0,2}(?:\s{2,}\S+(?:\s\S+){0,2}){0,4}\s{2,}(reference(?:\s+range)?|ref\.?\s+range|normal\s+range|expected(?:\s+range)?)\s*$", regex.IGNORECASE
+    r"^\s{0,8}\S+(?:\s\S+){0,2}(?:\s{2,}\S+(?:\s\S+){0,2}){0,4}\s{2,}(reference(?:\s+range)?|ref\.?\s+range|normal\s+range|expected(?:\s+range)?)(?:\s{0,2}[/&]\s{0,2}\w+)?\s*$", regex.IGNORECASE
 )
 
 
@@ -362,6 +362,8 @@ _HEADER_TYPES = (
     ("clone", P.lazy(r"clone|antibody", regex.I)),
     ("reference", P.lazy(r"reference|normal\s+range|ref\.?\s+range|expected", regex.I)),
     ("copies", P.lazy(r"copies|copy\s+number|signals", regex.I)),
+    ("units", P.lazy(r"^\s*units?\s*$", regex.I)),
+    ("value", P.lazy(r"^\s*(?:value|result\s+value|measured)\s*$", regex.I)),
     ("ratio", P.lazy(r"ratio", regex.I)),
     ("result", P.lazy(r"result|status|score|interpretation", regex.I)),
 )
@@ -924,6 +926,12 @@ class _Reader:
         """A bare value in a table cell of ``kind`` inside the clause ("| 40 |" under "% positive")."""
         if not self.cells:
             return None
+        if kind == "pct":  # "| 70 | % |" under "Value" and "Units" columns
+            unit = self.cell_value(clause, "units", r"%")
+            if unit is not None:
+                found = self.cell_value(clause, "value", pattern)
+                if found is not None:
+                    return found
         value = _cell_value_pattern(pattern)
         for ra, rb in clause.ranges:
             i = bisect.bisect_left(self.cells, (ra, -1, ""))
