@@ -1290,7 +1290,7 @@ class _Reader:
                     return
                 values["percent_range"] = (v, 100.0)
             else:
-                v = _num(m.group("v"))
+                v = _num(m.group("v") or m.group("pv"))  # "95%", or "%95" as Turkish writes it
                 if v > 100:
                     return
                 values["percent"] = v
@@ -1388,7 +1388,7 @@ class _Reader:
                 if v <= 100:
                     values["percent_range"] = (v, 100.0)
             else:
-                v = _num(m.group("v"))
+                v = _num(m.group("v") or m.group("pv"))
                 if v <= 100:
                     values["percent"] = v
             if values:

@@ -301,6 +301,7 @@ PERCENT = _c(
     | (?P<gt>(?:>|≥|>=|greater\s{{1,3}}than|more\s{{1,3}}than|over|above|at\s{{1,3}}least)\s{{0,3}}(?P<gtv>{NUM})\s{{0,2}}{PCT})
     | (?P<le_alt>{NUMB}(?P<lev>{NUM})\s{{0,2}}{PCT}\s{{1,3}}or\s{{1,3}}less)
     | (?P<one>(?:(?:approximately|approx\.?|about|around|ca\.?|circa|~|≈|estimated)\s{{0,3}})?{NUMB}(?P<v>{NUM})\s{{0,2}}{PCT})
+    | (?P<pre>(?<![\w%])%\s{{0,1}}(?P<pv>{NUM})(?![\d.,]?\d|\s{{0,2}}%))
     """
 )
 # A number with a stray character where % was ("95X", "60 x"): read only for a receptor or
