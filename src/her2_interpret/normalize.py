@@ -63,7 +63,7 @@ _OCR_LONE = lazy(
     r"(?:(?<=\b(?:sc[o0]re|a[lI1][lI1]red|quick)\s{0,2}[:=]?\s{0,2})|(?<=[<>≤≥]\s?))([OolIS])(?![A-Za-z0-9])",
     regex.IGNORECASE,
 )
-_OCR_LONE_SCORE = lazy(r"(?<=[\s:(])([OolI])(?=\s?\+(?![\w+]))")
+_OCR_LONE_SCORE = lazy(r"(?<=[\s:(])([OolI])(?=\s?\+(?![\w+]))|(?<=[\s:(])([Oo])(?=\s?%)")
 # A word spelled with spaces between its letters, as OCR leaves it: "P O S I T I V E".
 _SPACED_WORD = lazy(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,14}(?![A-Za-z])")
 _PLAIN_NUMBER = lazy(r"\d{1,3}(?:[.,]\d{1,2})?")
@@ -177,10 +177,10 @@ def _collect_edits(text: str) -> list[Edit]:
         edits.append(Edit(m.start(1), m.end(1), "%", 90.0))
     for pattern in (_OCR_NUMBER, _OCR_LONE, _OCR_LONE_SCORE):
         for m in pattern.finditer(text):
-            raw = m.group(1)
+            raw = m.group(m.lastindex or 1)
             fixed = raw.translate(_OCR_DIGITS)
             if fixed != raw and _PLAIN_NUMBER.fullmatch(fixed):
-                edits.append(Edit(m.start(1), m.end(1), fixed, 90.0))
+                edits.append(Edit(m.start(m.lastindex or 1), m.end(m.lastindex or 1), fixed, 90.0))
     edits.sort(key=lambda e: (e.start, e.end))
     kept: list[Edit] = []
     last_end = -1

@@ -603,6 +603,9 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             st.date = _date(line) or st.date
         mentions = _find_mentions(t, l_start, l_end, index)
         indented = line[:1] in (" ", "\t")
+        size_line = P.SIZE_LINE.match(line) if st.tumour is not None else None
+        if size_line is not None:  # "Size: 31 mm" under "TUMOR 1": that tumour's size
+            st.size_mm = _mm(size_line)
         # ---- a line without mentions: continuation, or a header governing lines below
         if not mentions:
             if open_clause is not None and _continues(line, open_clause, indented, t):

@@ -142,7 +142,7 @@ SPECIMEN_HEADER = _c(
     r"""^\s{0,6}(?:
         (?:part|specimen|container)\s{0,2}\#?\s{0,2}(?P<label>[A-Z]?\d{1,2}|[A-H])\b
       | (?P<letter>[A-H])[.)]\s{1,4}(?=[A-Z])
-      | (?:tumou?r|lesion|mass|focus)\s{0,2}\#?\s{0,2}(?P<tumour>\d{1,2})\b
+      | (?:[A-Z][A-Z ]{0,30}[-:]\s{0,3})?(?:tumou?r|lesion|mass|focus)\s{0,2}\#?\s{0,2}(?P<tumour>\d{1,2})\b
       | (?P<sidelabel>left|right)\s{1,3}breast\b[^:\n]{0,40}:
     )"""
 )
@@ -240,6 +240,8 @@ DATE = _c(
       | (?:^|(?<=[\s(]))(?P<y3>(?:19|20)\d{2})(?=\s{0,2}[:),]|\s{1,3}(?:recurrence|biopsy|bx|core|excision|resection|mastectomy|lumpectomy))"""
 )
 SIDE = _c(r"\b(?P<side>left|right|lt\.?|rt\.?)\s{1,3}(?:breast|axilla|side|mastectomy)\b|\b(?P<side2>left|right)\b")
+# "Size: 31 mm" under a tumour header: that tumour's size.
+SIZE_LINE = _c(r"^\s{0,8}(?:(?:invasive\s{1,3})?tumou?r\s{1,3})?size\s{0,3}[:=]\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b")
 SIZE = _c(r"(?<![\d.])(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b(?!\s{0,3}(?:from|away|to\s{1,3}the|distance))")
 REPEAT = _c(r"\brepeat(?:ed)?\b|\bre-?read\b|\brevised\b|\bcorrected\b|\bamended\s{0,3}\(|\bamended\s{1,3}(?:result|reading|score)s?\b|\bre-?test(?:ed|ing)?\b|\bredone\b|\bcurrent\s{1,3}specimen\b|\bregarded\s{1,3}as\s{1,3}current\b")
 DCIS = _c(r"\bDCIS\b|\bductal\s{1,3}carcinoma\s{1,3}in\s{1,3}situ\b|\bin[\s-]situ\s{1,3}(?:component|carcinoma)\b")

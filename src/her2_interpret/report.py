@@ -260,6 +260,13 @@ def select_standing(findings: Findings) -> Standing:
     stated = _choose(finals or stated_all, "HER2 status", warnings)
     ki67 = _choose(findings.of("ki67"), "Ki-67", warnings)
     hr = _choose(findings.of("hr"), "HR", warnings)
+    # tests of two distinct tumours are never combined: the ISH of the other tumour does not stand
+    if ihc is not None and ish is not None:
+        a, b = ihc.context, ish.context
+        if (a.tumour or a.side) and (b.tumour or b.side) and (a.tumour, a.side) != (b.tumour, b.side):
+            warnings.append("HER2: the ISH belongs to another tumour than the IHC that stands; not combined "
+                            "[report.specimens]")
+            ish = None
     # a test stated as pending in an older result does not stand beside a newer result of the other test
     if ihc is not None and ish is not None:
         for older, newer in ((ish, ihc), (ihc, ish)):
