@@ -196,7 +196,7 @@ FIXATION = _c(r"\b\d{1,3}\s{0,2}%\s{0,3}(?:neutral\s{1,3})?(?:buffered\s{1,3})?(
 # Counts are never results: "total HER2 signals 62", "nuclei counted 20", "40 cells scored".
 COUNTS = _c(
     r"""\btotal[ \t]{1,3}(?:number[ \t]{1,3}of[ \t]{1,3})?(?:HER-?2[ \t]{1,3}|CE[PN][\s-]?17[ \t]{1,3}|chr(?:omosome)?[\s-]?17[ \t]{1,3})?signals?\b[^,;.\n]{0,30}
-      | \b(?:nuclei|cells)[ \t]{1,3}(?:counted|scored|evaluated|assessed)[ \t]{0,3}[:=]?[ \t]{0,3}\d{1,4}
+      | \b(?:nuclei|cells)[ \t]{1,3}(?:counted|scored|evaluated|assessed)[ \t]{0,3}(?:[:=]|\.{1,40})?[ \t]{0,3}\d{1,4}
       | (?<![\d.,])\b\d{1,4}[ \t]{1,3}(?:tumou?r[ \t]{1,3})?(?:nuclei|cells)[ \t]{1,3}(?:were[ \t]{1,3})?(?:counted|scored|evaluated|assessed)\b"""
 )
 CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;\n]{0,60}")
@@ -373,19 +373,19 @@ STAIN_EXTENT = _c(
 # HER2 ISH
 ISH_RATIO = _c(
     rf"""\bratio\b(?:\s{{0,3}}(?:HER-?2|ERBB2)\s{{0,2}}[/:]\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17)?
-         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,30}}(?P<v>{DEC})(?![\d%])"""
+         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,30}}(?P<v>{DEC})(?![\d%])"""
 )
 ISH_SNR = _c(rf"\b(?:signal[\s-]{{1,3}}to[\s-]{{1,3}}nucle(?:us|i)\s{{1,3}}ratio(?:\s{{0,3}}\(\s{{0,2}}SNR\s{{0,2}}\))?|SNR)\b\)?\s{{0,3}}[:=]?\s{{0,3}}(?P<v>{DEC})")
 ISH_CEP17 = _c(
-    rf"""(?<![/:]\s{{0,2}})(?:\b(?:CEP|CEN|Chr)[\s-]{{0,2}}17\b|\bchromosome[\s-]{{1,2}}17\b(?:\s{{0,3}}\(\s{{0,3}}(?:CEP|CEN)[\s-]{{0,2}}17\s{{0,3}}\))?)
+    rf"""(?<![/:]\s{{0,2}})(?:\b(?:CEP|CEN|Chr)[\s-]{{0,2}}17\b\)?|\bchromosome[\s-]{{1,2}}17\b(?:\s{{0,3}}\(\s{{0,3}}(?:CEP|CEN)[\s-]{{0,2}}17\s{{0,3}}\))?)
          (?:\s{{1,3}}(?:average|mean|copy\s{{1,3}}number|copies|signals?)){{0,3}}(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?
-         (?:\s{{1,3}}(?:average|mean))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,40}}(?P<v>{DEC})(?![\d%])"""
+         (?:\s{{1,3}}(?:average|mean))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%])"""
 )
 ISH_COPY = _c(
     rf"""
       (?:\bHER-?2(?:/neu)?|\bERBB2)(?:\s{{0,3}}\([^)\n]{{0,12}}\))?\s{{0,3}}(?:gene\s{{1,3}})?(?:average\s{{1,3}}|mean\s{{1,3}})?(?:copy\s{{1,3}}number|copies|signals?)?
         (?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r\s{{1,3}}(?:cell|nucleus)))?
-        (?:\s{{0,3}}\((?:mean|average|avg\.?)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
+        (?:\s{{0,3}}\((?:mean|average|avg\.?)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
     | (?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\s{{0,3}})(?:copy\s{{1,3}}number|copies|signals?)(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}})?(?P<v2>{DEC})(?![\d%])
     | (?:mean|average)\s{{1,3}}number\s{{1,3}}of\s{{1,3}}(?:copies|signals)\s{{1,3}}(?:of\s{{1,3}})?(?:the\s{{1,3}})?HER-?2(?:\s{{1,3}}gene)?
         (?:\s{{1,3}}(?:per|/)\s{{1,3}}(?:cell|nucleus|nuclei))?\s{{0,3}}[:=]?\s{{0,3}}(?P<v5>{DEC})(?![\d%])
