@@ -690,6 +690,17 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
 
 
 _CUE_WINDOW = 300  # characters around a mention that its context cues are read from
+# A question asks, it does not report ("is that the ultralow thing?", "I read that PR must be 20%?");
+# "ER positve 3%??" states a value with a patient's emphasis and is read.
+_QUESTION = P.lazy(
+    r"^\s{0,3}(?:is|are|does|do|did|can|could|should|would|will|what|why|how|which|who|anyone|has|have|was|were)\b"
+    r"|\bI\s{1,3}(?:read|heard|saw|keep\s{1,3}reading)\b|\bis\s{1,3}that\b|\bor\s{1,3}not\b",
+    regex.IGNORECASE,
+)
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") and _QUESTION.search(sentence) is not None
 # A sentence about one side: "left was 1.1cm ...", "Right breast: ...", "on the left, ER 90% ..."
 _SENTENCE_SIDE = P.lazy(
     r"\b(?P<side>left|right)\b(?:\s{1,3}(?:breast|side|tumou?r|one))?\s{0,3}(?:was|is|:|,|-)",
@@ -779,7 +790,7 @@ def _line_clauses(
             flags.add(Flag.HISTORICAL)
         if _historical(t, win_start, win_end):
             flags.add(Flag.HISTORICAL)
-        if P.HYPOTHETICAL_STRONG.search(t, min(win_start, c_start), win_end) or (
+        if _is_question(t[s_start:s_end]) or P.HYPOTHETICAL_STRONG.search(t, min(win_start, c_start), win_end) or (
             P.HYPOTHETICAL.search(t, min(win_start, c_start), win_end) and not P.PENDING.search(own_text)
         ):
             flags.add(Flag.HYPOTHETICAL)
