@@ -207,7 +207,9 @@ def _mask(text: str) -> str:
     for s_start, s_end in sorted(wanted):  # type: ignore[type-var]
         sentence = masked[s_start:s_end]
         if P.FAMILY.search(sentence):
-            _blank(chars, s_start, s_end)
+            # another person's results: the whole sentence, also where it runs on to the next line
+            stop = P.SENTENCE_END.search(masked, s_start, min(len(masked), s_start + 2 * _CUE_WINDOW))
+            _blank(chars, s_start, max(s_end, stop.end() if stop else s_end))
             continue
         if not P.CONTROL_WORD.search(sentence):
             continue

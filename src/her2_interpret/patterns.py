@@ -200,7 +200,11 @@ COUNTS = _c(
       | (?<![\d.,])\b\d{1,4}[ \t]{1,3}(?:tumou?r[ \t]{1,3})?(?:nuclei|cells)[ \t]{1,3}(?:were[ \t]{1,3})?(?:counted|scored|evaluated|assessed)\b"""
 )
 CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;\n]{0,60}")
-FAMILY = _c(r"\bfamily\s{1,3}history\b|\b(?:mother|sister|aunt|grandmother|daughter|cousin|maternal|paternal)\b")
+# Results of another person: family history, or a friend a patient compares herself with.
+FAMILY = _c(
+    r"\bfamily\s{1,3}history\b|\b(?:mother|sister|aunt|grandmother|daughter|cousin|maternal|paternal"
+    r"|friend|neighbou?r|colleague|co-?worker)s?\b"
+)
 # Page furniture: running headers and footers that OCR puts between a label and its value.
 PAGE_FURNITURE = _c(
     r"""\bcontinued\s{1,3}(?:on\s{1,3})?(?:next|following)\s{1,3}page\b|\bpage\s{1,3}\d{1,3}(?:\s{1,3}of\s{1,3}\d{1,3})?\b
