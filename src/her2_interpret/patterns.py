@@ -132,6 +132,7 @@ SECTION_AMENDMENT = _c(
 SECTION_COMMENT = _c(r"^[\s*#-]{0,6}(?:comments?|notes?)\s{0,3}[:-]")
 SECTION_HISTORY = _c(
     r"""^[\s*#-]{0,6}(?:clinical\s{1,3}(?:history|information|details|data|notes|summary)|history
+        |referral(?:\s{1,3}(?:information|details|notes))?|relevant\s{1,3}history|previous\s{1,3}history
         |indications?|reason\s{1,3}for\s{1,3}(?:referral|testing))\s{0,3}[:-]"""
 )
 SECTION_MAIN = _c(
