@@ -410,10 +410,11 @@ def test_historical_pending_ish_is_not_combined_with_current_ihc() -> None:
     assert (c.her2.status, c.her2.ish_result, c.her2.category) == (NEG, None, C.ZERO)
 
 
-def test_historical_ihc_result_is_combined_with_current_ish_with_warning() -> None:
+def test_historical_ihc_result_is_not_combined_with_current_ish() -> None:
+    # [report.history]: a prior test is not known to be on the same tumour; the current ISH stands alone
     c = run(ihc("2+", flags=frozenset({Flag.HISTORICAL})), dual(*G5))
-    assert (c.her2.status, c.her2.category, c.her2.ihc_score, c.her2.historical) == (NEG, C.LOW, IhcScore.TWO, False)
-    assert any("same tumour" in w for w in c.warnings)
+    assert (c.her2.status, c.her2.category, c.her2.ihc_score, c.her2.historical) == (NEG, C.NEGATIVE, None, False)
+    assert any("not combined" in w and "[report.history]" in w for w in c.warnings)
 
 
 def test_dcis_ihc_is_not_combined_with_invasive_ish() -> None:

@@ -837,7 +837,8 @@ def _line_clauses(
 
 
 _HIST_TERMINATOR = P.lazy(
-    r"\bnow\b|\bcurrent(?:ly)?\b|\bthis\s{1,3}(?:specimen|institution|excision|resection|case)\b|\brepeat|\bre-?tested\b|\bour\b",
+    r"\bnow\b|\bcurrent(?:ly)?\b|\bthis\s{1,3}(?:specimen|institution|excision|resection|case)\b|\brepeat|\bre-?tested\b|\bour\b"
+    r"|\bsame\s{1,3}(?:block|specimen|slide|tissue)\b|\bconcurrent\b",
     regex.IGNORECASE,
 )
 

@@ -486,9 +486,9 @@ def _current_only(ihc: Her2IhcFinding | None, ish: Her2IshFinding | None, stated
                   audit: Audit) -> tuple[Her2IhcFinding | None, Her2IshFinding | None, Her2StatusFinding | None]:
     """Combine findings of one standing [report.history] [receptor.dcis].
 
-    Beside a current invasive finding of another kind, a DCIS finding is dropped, and so is a
-    historical stated status or pending test; a historical test result still fills its own
-    column (the report has no current one) and is combined, with a warning.
+    Beside a current invasive finding of another kind, a DCIS finding is dropped, and so is any
+    historical finding (stated status, pending or test result): a prior test is not known to be
+    on the same tumour, so it is not combined with the current one (warning).
     """
     present = [f for f in (ihc, ish, stated) if f is not None]
     if not present:
@@ -506,9 +506,12 @@ def _current_only(ihc: Her2IhcFinding | None, ish: Her2IshFinding | None, stated
             audit.warn(f"HER2: the {name} from a prior report is not combined with the current result "
                        "[report.history]")
             return None
-        audit.warn(f"HER2: the {name} from a prior report is combined with the current result; check that "
-                   "both are on the same tumour [report.history]")
-        return f
+        # a test of another kind from an earlier report is not known to be on the same tumour or
+        # block: the current test stands alone [report.history] (a test stated as done on the
+        # same block is read as concurrent, not historical, by the parser)
+        audit.warn(f"HER2: the {name} from a prior report is not combined with the current result "
+                   "[report.history]")
+        return None
 
     return keep(ihc), keep(ish), keep(stated)
 
