@@ -114,6 +114,7 @@ class _Clause:
     final: bool = False
     line_no: int = 0
     names: list[tuple[int, int]] = field(default_factory=list)  # spans of the marker names
+    body_text: str | None = None  # the joined clause text, read once by the reader
 
     @property
     def primary(self) -> str:
@@ -997,7 +998,10 @@ class _Reader:
                 pos = max(m.end(), m.start() + 1)
 
     def body(self, clause: _Clause) -> str:
-        return " ".join(self.t[a:b] for a, b in clause.ranges)
+        """The clause pieces joined (computed once per clause; clauses are complete by now)."""
+        if clause.body_text is None:
+            clause.body_text = " ".join(self.t[a:b] for a, b in clause.ranges)
+        return clause.body_text
 
     # ---- dispatch
     def read(self, clause: _Clause) -> list[Any]:

@@ -147,7 +147,6 @@ SPECIMEN_HEADER = _c(
       | (?P<sidelabel>left|right)\s{1,3}breast\b[^:\n]{0,40}:
     )"""
 )
-BLANK_LINE = _c(r"^\s*$")
 
 # --------------------------------------------------------------------------- not results
 
