@@ -205,3 +205,18 @@ def test_validate_rejects_unknown_columns_and_wrong_types():
         validate("ER: Positive", require=("no_such_column",))
     with pytest.raises(TypeError):
         validate(42)  # type: ignore[arg-type]
+
+
+def test_explanation_is_written_on_demand_and_stays_frozen():
+    text = "ER: Positive (95%)\nPR: Negative (0%)\nHER2 (4B5): 3+"
+    result = interpret(text)
+    assert "explanation" not in result.__dict__  # not written until asked for
+    plain = result.explanation.plain
+    assert "HER2" in plain and result.explanation is result.explanation  # written once, kept
+    with pytest.raises(AttributeError):
+        result.explanation = None  # type: ignore[misc]
+    dumped = result.model_dump()
+    assert dumped["explanation"]["plain"] == plain
+    fresh = interpret(text)
+    assert fresh == result  # equal whether or not the explanation was asked for
+    assert pickle.loads(pickle.dumps(fresh)).explanation == result.explanation

@@ -30,6 +30,44 @@ def test_a_timed_out_pattern_becomes_a_warning_not_an_exception():
     assert all("Positive" not in w for w in record["warnings"])
 
 
-def test_every_compiled_pattern_call_carries_the_timeout():
-    P.MENTION.search("ER")  # compile on first use
-    assert P.MENTION.search.keywords == {"timeout": P.PATTERN_TIMEOUT}
+def test_every_pattern_call_over_a_long_span_carries_the_timeout():
+    """Long spans get the regex timeout; short ones (bounded work) skip its per-call cost."""
+    import regex
+
+    pattern = P.lazy(r"(?:a|aa)+b")  # exponential on "aaa...": the guard must fire on a long span
+    calls: list[dict] = []
+    compile_ = regex.compile
+
+    class Spy:
+        def __init__(self, compiled):
+            self.compiled = compiled
+            self.groupindex = compiled.groupindex
+
+        def __getattr__(self, name):
+            method = getattr(self.compiled, name)
+
+            def spy(*args, **kwargs):
+                calls.append(kwargs)
+                return method(*args, **kwargs)
+
+            return spy
+
+    with mock.patch.object(P.regex, "compile", lambda src, flags=0: Spy(compile_(src, flags))):
+        long_text = "x" * (P.GUARDED_SPAN + 1)
+        pattern.search(long_text)
+        pattern.search(long_text, 0, 10)
+        pattern.search(long_text, len(long_text) - 5)
+        list(pattern.finditer(long_text))
+        pattern.sub("", long_text)
+        pattern.sub("", "short")
+    assert [c.get("timeout") for c in calls] == [P.PATTERN_TIMEOUT, None, None, P.PATTERN_TIMEOUT, P.PATTERN_TIMEOUT, None]
+
+
+def test_the_timeout_fires_on_a_long_pathological_span():
+    pattern = P.lazy(r"(?:a|aa)+c")
+    with mock.patch.object(P, "PATTERN_TIMEOUT", 0.05):
+        try:
+            pattern.search("a" * (P.GUARDED_SPAN + 200) + "b")
+        except TimeoutError:
+            return
+    raise AssertionError("the regex timeout did not fire on a pathological long span")

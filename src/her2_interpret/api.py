@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import InputDecodeError, ValidationError
-from .explain import explain
 from .models import Interpretation
 from .parser import parse
 from .rules import classify, check_options
@@ -37,11 +36,7 @@ def interpret(text: str, **options: Any) -> Interpretation:
     check_options(options)
     findings = parse(text)
     classification = classify(findings, **options)
-    return Interpretation(
-        findings=findings,
-        classification=classification,
-        explanation=explain(findings, classification),
-    )
+    return Interpretation(findings=findings, classification=classification)
 
 
 def interpret_many(texts: Iterable[str], **options: Any) -> Iterator[Interpretation]:

@@ -8,11 +8,12 @@ forbids unknown fields. Enumeration values are exactly the lower-case strings of
 
 from __future__ import annotations
 
+import functools
 import sys
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on interpreter
     from enum import StrEnum
@@ -381,11 +382,26 @@ class Explanation(_Frozen):
 
 
 class Interpretation(_Frozen):
-    """What :func:`her2_interpret.interpret` returns: findings, classification, explanation."""
+    """What :func:`her2_interpret.interpret` returns: findings, classification, explanation.
+
+    The explanation is written on first access (and kept): a caller who wants only the record or
+    the classification does not pay for the text. It is part of ``model_dump()`` all the same.
+    """
 
     findings: Findings
     classification: Classification
-    explanation: Explanation
+
+    @computed_field  # type: ignore[prop-decorator]
+    @functools.cached_property
+    def explanation(self) -> Explanation:
+        from .explain import explain
+
+        return explain(self.findings, self.classification)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "explanation":  # pydantic lets a cached property be assigned; this one is frozen
+            raise AttributeError("Interpretation is frozen: 'explanation' cannot be assigned")
+        super().__setattr__(name, value)
 
     @property
     def er(self) -> ReceptorResult:

@@ -20,17 +20,45 @@ PCT = r"(?:%|(?<=\d\s?)per\s?cent\b)"  # "95%", "95 percent"
 NUMB = r"(?:(?<![A-Za-z0-9,])(?<!\d\.)|(?<=\b(?:ER|PR|PgR|Ki-?67)))"
 
 
-#: Last guard against a pathological match: no single pattern call may run longer than this
-#: (seconds). Patterns are written to run in linear time, so this should never fire; if it does,
-#: :func:`her2_interpret.parse` turns the :class:`TimeoutError` into a warning.
+#: Last guard against a pathological match: no single pattern call over a long span may run
+#: longer than this (seconds). Patterns are written to run in linear time, so this should never
+#: fire; if it does, :func:`her2_interpret.parse` turns the :class:`TimeoutError` into a warning.
 PATTERN_TIMEOUT = 2.0
+
+#: The guard is set on every call that scans more than this many characters. It costs about
+#: 1.7 us a call (the regex module reads the clock), more than a whole search of a short clause,
+#: and the parser makes ~150 calls a snippet; a call over at most this many characters of a
+#: pattern with bounded repetitions (the rule above) ends in microseconds whatever the text.
+GUARDED_SPAN = 2_000
+
+
+def _guarded(compiled: regex.Pattern[str], method: str):
+    """``compiled.<method>`` that passes :data:`PATTERN_TIMEOUT` when the span is long."""
+    plain = getattr(compiled, method)
+    timed = functools.partial(plain, timeout=PATTERN_TIMEOUT)
+
+    if method == "sub":
+        def sub(repl, string, count=0):
+            return (timed if len(string) > GUARDED_SPAN else plain)(repl, string, count)
+
+        return sub
+
+    def call(string, pos=0, endpos=None):
+        end = len(string) if endpos is None else endpos
+        if end - pos > GUARDED_SPAN:
+            return timed(string, pos, endpos)
+        return plain(string, pos, endpos)
+
+    call.__name__ = method
+    return call
 
 
 class LazyPattern:
     """A pattern compiled on first use, once (keeps ``import her2_interpret`` fast).
 
-    After the first call its methods are the compiled pattern's own bound methods, so later
-    calls cost nothing extra. Compiling twice from two threads is harmless (same result).
+    After the first call its methods are the compiled pattern's own (wrapped by
+    :func:`_guarded` to pass the time limit on long spans). Compiling twice from two threads is
+    harmless (same result).
     """
 
     __slots__ = ("_source", "_flags", "search", "match", "fullmatch", "finditer", "sub", "groupindex")
@@ -44,7 +72,7 @@ class LazyPattern:
             raise AttributeError(name)
         compiled = regex.compile(self._source, self._flags)
         for attr in ("search", "match", "fullmatch", "finditer", "sub"):
-            object.__setattr__(self, attr, functools.partial(getattr(compiled, attr), timeout=PATTERN_TIMEOUT))
+            object.__setattr__(self, attr, _guarded(compiled, attr))
         object.__setattr__(self, "groupindex", compiled.groupindex)
         return getattr(self, name)
 

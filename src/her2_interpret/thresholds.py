@@ -21,7 +21,7 @@ Sources (full list in ``shared/spec/research/rules_research.md``, section 10):
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from types import MappingProxyType
 from typing import Mapping
 
@@ -45,7 +45,7 @@ class Her2Thresholds:
 
     def as_dict(self) -> dict[str, float]:
         """The numeric thresholds, for a decision's audit trail."""
-        return {k: v for k, v in asdict(self).items() if k not in ("version", "citation")}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("version", "citation")}
 
 
 @dataclass(frozen=True)
