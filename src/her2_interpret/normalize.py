@@ -67,6 +67,46 @@ _OCR_LONE_SCORE = lazy(r"(?<=[\s:(])([OolI])(?=\s?\+(?![\w+]))|(?<=[\s:(])([Oo])
 # A word spelled with spaces between its letters, as OCR leaves it: "P O S I T I V E".
 _SPACED_WORD = lazy(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,14}(?![A-Za-z])")
 _PLAIN_NUMBER = lazy(r"\d{1,3}(?:[.,]\d{1,2})?")
+# An underscore joining two words of a field name ("ER_PCT=70", "her2_cep17_ratio"): a space.
+# (Runs of underscores are blanks of a form and stay: "___ Not performed".)
+_UNITS_PIPE = lazy(r"(?<=\d)\|(?=%)")
+_FIELD_UNDERSCORE = lazy(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+
+# Numbers written as words where a result stands, as dictation leaves them: "ninety-five
+# percent", "sixty to seventy per cent", "three plus" (guidelines.md [receptor.percent] and
+# [her2.ihc.*] read the number, not its spelling).
+_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORD = (
+    rf"(?:(?:one|a)\s{{1,2}})?hundred|(?:{'|'.join(_TENS)})(?:[\s-]{{1,2}}(?:{'|'.join(_UNITS[1:])}))?"
+    rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}"
+)
+_WORD_NUMBER = lazy(
+    rf"""\b(?P<n>{_NUMBER_WORD})\b
+    (?: (?P<plus>\s{{0,2}}(?:plus\b|\+))
+      | (?=\s{{0,2}}(?:(?:-|to)\s{{0,2}}(?:{_NUMBER_WORD})\s{{0,2}})?(?:per\s?cent\b|%)) )""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def _word_value(words: str) -> int | None:
+    """The value of a number written as words ("ninety-five" -> 95), ``None`` if over 100."""
+    value = 0
+    for word in regex.split(r"[\s-]+", words.lower()):
+        if word in ("a", "one") and "hundred" in words.lower():
+            continue
+        if word == "hundred":
+            value = 100
+        elif word in _TENS:
+            value += 20 + 10 * _TENS.index(word)
+        elif word in _TEENS:
+            value += 10 + _TEENS.index(word)
+        elif word in _UNITS:
+            value += _UNITS.index(word)
+    return value if value <= 100 else None
+
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5"})
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "i", "5": "s", "3": "e"})
 
@@ -175,6 +215,15 @@ def _collect_edits(text: str) -> list[Edit]:
             edits.append(Edit(m.start(), m.end(), word, score))
     for m in _OCR_PERCENT_SIGN.finditer(text):
         edits.append(Edit(m.start(1), m.end(1), "%", 90.0))
+    for m in _WORD_NUMBER.finditer(text):
+        value = _word_value(m.group("n"))
+        if value is None:
+            continue
+        if m.group("plus") is not None:  # "three plus" -> "3+" (a score is 0-3)
+            if value <= 3:
+                edits.append(Edit(m.start(), m.end(), f"{value}+"))
+        else:
+            edits.append(Edit(m.start("n"), m.end("n"), str(value)))
     for pattern in (_OCR_NUMBER, _OCR_LONE, _OCR_LONE_SCORE):
         for m in pattern.finditer(text):
             raw = m.group(m.lastindex or 1)
@@ -197,6 +246,12 @@ def normalize(text: str) -> Normalized:
     base = base.translate(_TRANSLATE)
     if "\r" in base:
         base = base.replace("\r", " ")
+    if "_" in base:
+        base = _FIELD_UNDERSCORE.sub(" ", base)
+    if "|%" in base:  # a units field of a pipe feed ("||95|%|"): the value reads as "95 %"
+        base = _UNITS_PIPE.sub(" ", base)
+    if base.count('":') >= 2:  # JSON-like text ('{"name":"ER","percent":"40%"}'): quotes are spaces
+        base = base.replace('"', " ")
     edits = _collect_edits(base)
     if not edits:
         return Normalized(original=text, text=base)

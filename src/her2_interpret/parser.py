@@ -358,7 +358,7 @@ _PRE_STATUS = P.lazy(
 # --------------------------------------------------------------------------- tables
 
 _HEADER_TYPES = (
-    ("pct", P.lazy(r"%|percent|percentage|proportion|positive\s+cells", regex.I)),
+    ("pct", P.lazy(r"%|percent|percentage|\bpct\b|proportion|positive\s+cells", regex.I)),
     ("hscore", P.lazy(r"h[\s-]?score", regex.I)),
     ("allred", P.lazy(r"allred|quick", regex.I)),
     ("intensity", P.lazy(r"intensity", regex.I)),
