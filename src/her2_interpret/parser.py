@@ -175,9 +175,17 @@ def _mask(text: str) -> str:
         line_end = len(text) if line_end < 0 else line_end
         stop = P.SENTENCE_END.search(text, m.start(), line_end)
         _blank(chars, m.start(), stop.end() if stop else line_end)
-    for pattern in (P.INVALID, P.PAGE_FURNITURE):
-        for m in pattern.finditer(text):
-            _blank_line(chars, text, m.start())
+    for m in P.PAGE_FURNITURE.finditer(text):
+        _blank_line(chars, text, m.start())
+    for m in P.INVALID.finditer(text):  # "reported in error": that sentence (the correction may follow)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        start = line_start
+        for end in P.SENTENCE_END.finditer(text, line_start, m.start()):
+            start = end.end()
+        stop = P.SENTENCE_END.search(text, m.end(), line_end)
+        _blank(chars, start, stop.end() if stop else line_end)
     if _REFERENCE_HINT.search(text):
         pos = 0
         ref_col: int | None = None  # a "REFERENCE" column of an aligned table: blanked on every row
@@ -222,8 +230,11 @@ def _mask(text: str) -> str:
             words = [w.start() for w in P.CONTROL_WORD.finditer(sentence)]
             if words and all(any(a <= w < b for a, b in parens) for w in words):
                 for a, b in parens:  # "(repeat, valid controls)": only the aside is about controls
-                    if any(a <= w < b for w in words):
-                        _blank(chars, s_start + a, s_start + b)
+                    inside = [w for w in words if a <= w < b]
+                    if inside:
+                        # "(<1% of tumour cells; internal control positive)": from the separator on
+                        cut = max(sentence.rfind(";", a, inside[0]), sentence.rfind(",", a, inside[0]))
+                        _blank(chars, s_start + (cut if cut > a else a), s_start + b)
                 continue
             _blank(chars, s_start, s_end)
             continue
@@ -907,13 +918,14 @@ def _in_name(m: regex.Match[str], clause: _Clause) -> int | None:
 
 
 _LABELLED_BARE = P.lazy(
-    r"^\s{0,3}(?:\[[^\]\n]{0,20}\]\s{0,3})?[:=]?\s{0,3}(?P<op><=|>=|<|>|≤|≥|less\s{1,3}than|greater\s{1,3}than)?\s{0,2}(?P<v>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/])",
+    r"^\s{0,3}(?:\[[^\]\n]{0,20}\]\s{0,3})?[:=]?\s{0,3}(?P<op><=|>=|<|>|≤|≥|less\s{1,3}than|greater\s{1,3}than)?\s{0,2}(?P<v>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/])"
+    r"(?:(?<!\d[.,]\d{1,2})\s{0,2}(?:-|to)\s{0,2}(?P<hi>\d{1,3})(?![\d/.,]))?",  # a CAP bin "51-60"
     regex.IGNORECASE,
 )
 _BARE_ZERO = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<z>0)(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?)\b)")
 _STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
-_ALLRED_HINT = P.lazy(r"allred|quick|/\s{0,2}8|\+|point|pts|\bts\b")
-_ALLRED_WORD = P.lazy(r"\b(?:allred|quick\s{1,3}score)", regex.I)
+_ALLRED_HINT = P.lazy(r"allred|quick|/\s{0,2}8|\+|point|pts|\bts\b|\bqs\b")
+_ALLRED_WORD = P.lazy(r"\b(?:allred|quick\s{1,3}score|(?-i:QS)\b)", regex.I)
 _BARE_ALLRED = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
 _NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of|lack\s{1,3}of|neither)\b", regex.I)
 _AMPLIFICATION = P.lazy(r"\bamplification\b", regex.I)
@@ -1243,6 +1255,12 @@ class _Reader:
             if bare:
                 off = lm.end()
                 v = _num(bare.group("v"))
+                hi = _num(bare.group("hi")) if bare.group("hi") and not bare.group("op") else None
+                if hi is not None and v <= hi <= 100:
+                    values["percent_range"] = (v, hi)
+                    evidence.append(self.ev("percent_range", off + bare.start("v"), off + bare.end("hi"),
+                                            "receptor.percent.labelled_range"))
+                    return
                 if v <= 100:
                     if bare.group("op") in ("<", "≤", "<="):
                         values["percent_range"] = (0.0, v)
@@ -1365,10 +1383,12 @@ class _Reader:
         low = self.body(clause).lower()
         m = self.search(P.ALLRED, clause) if _ALLRED_HINT.search(low) else None
         if m:
-            total = m.group("t") or m.group("t2") or m.group("t3") or m.group("t4") or m.group("t5")
-            ps = m.group("p") or m.group("p3")
-            is_ = m.group("i") or m.group("i3")
-            if total is not None and int(total) != 1:
+            total = m.group("t") or m.group("t2") or m.group("t3") or m.group("t4") or m.group("t5") or m.group("t6")
+            ps = m.group("p") or m.group("p3") or m.group("p6")
+            is_ = m.group("i") or m.group("i3") or m.group("i6")
+            if m.group("t6") is not None and int(m.group("p6")) + int(m.group("i6")) != int(total):
+                pass  # "5+2 = 8" does not add up: not an Allred score
+            elif total is not None and int(total) != 1:
                 values["allred"] = int(total)
                 evidence.append(self.ev("allred", m.start(), m.end(), "receptor.allred"))
                 if ps is not None and is_ is not None and int(ps) + int(is_) == int(total):
@@ -1423,7 +1443,14 @@ class _Reader:
         if not values:
             for lm in self.finditer(P.PERCENT_LABEL, clause):  # "Percent: 85" under a "Ki-67" label
                 bare = _LABELLED_BARE.match(self.t[lm.end() : _range_end(clause, lm.end())])
-                if bare and not bare.group("op") and _num(bare.group("v")) <= 100:
+                if bare and not bare.group("op") and bare.group("hi"):
+                    lo, hi = _num(bare.group("v")), _num(bare.group("hi"))
+                    if lo <= hi <= 100:
+                        values["percent_range"] = (lo, hi)
+                        evidence.append(self.ev("percent_range", lm.end() + bare.start("v"),
+                                                lm.end() + bare.end("hi"), "ki67.percent.labelled_range"))
+                        break
+                elif bare and not bare.group("op") and _num(bare.group("v")) <= 100:
                     values["percent"] = _num(bare.group("v"))
                     evidence.append(self.ev("percent", lm.end() + bare.start("v"), lm.end() + bare.end("v"),
                                             "ki67.percent.labelled"))
