@@ -410,10 +410,18 @@ def test_historical_pending_ish_is_not_combined_with_current_ihc() -> None:
     assert (c.her2.status, c.her2.ish_result, c.her2.category) == (NEG, None, C.ZERO)
 
 
-def test_historical_ihc_result_is_not_combined_with_current_ish() -> None:
-    # [report.history]: a prior test is not known to be on the same tumour; the current ISH stands alone
+def test_historical_ihc_is_read_with_a_current_ish_that_has_no_ihc() -> None:
+    # [report.history]: an ISH report quoting the IHC it was ordered for ("Reason for referral:
+    # HER2 IHC 2+"): the ISH has no IHC of its own, so the quoted IHC is read with it, with a warning
     c = run(ihc("2+", flags=frozenset({Flag.HISTORICAL})), dual(*G5))
-    assert (c.her2.status, c.her2.category, c.her2.ihc_score, c.her2.historical) == (NEG, C.NEGATIVE, None, False)
+    assert (c.her2.status, c.her2.category, c.her2.ihc_score) == (NEG, C.LOW, "2+")
+    assert any("read with the current ISH" in w and "[report.history]" in w for w in c.warnings)
+
+
+def test_historical_ish_is_not_combined_with_a_current_ihc() -> None:
+    # [report.history]: an older ISH (another specimen, often) does not stand beside a new IHC
+    c = run(ihc("1+"), dual(*G1, flags=frozenset({Flag.HISTORICAL})))
+    assert (c.her2.status, c.her2.category, c.her2.ihc_score, c.her2.ish_group) == (NEG, C.LOW, "1+", None)
     assert any("not combined" in w and "[report.history]" in w for w in c.warnings)
 
 

@@ -63,7 +63,7 @@ _OCR_LONE = lazy(
     r"(?:(?<=\b(?:sc[o0]re|a[lI1][lI1]red|quick)\s{0,2}[:=]?\s{0,2})|(?<=[<>≤≥]\s?))([OolIS])(?![A-Za-z0-9])",
     regex.IGNORECASE,
 )
-_OCR_LONE_SCORE = lazy(r"(?<=[\s:(])([OolI])(?=\s?\+(?![\w+]))|(?<=[\s:(])([Oo])(?=\s?%)")
+_OCR_LONE_SCORE = lazy(r"(?<=[\s:(])([OolI])(?=\s?\+(?![\w+]))|(?<=[\s:(])([OolI])(?=\s?%)")
 # A word spelled with spaces between its letters, as OCR leaves it: "P O S I T I V E".
 _SPACED_WORD = lazy(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,14}(?![A-Za-z])")
 _PLAIN_NUMBER = lazy(r"\d{1,3}(?:[.,]\d{1,2})?")

@@ -1269,7 +1269,8 @@ class _Reader:
                     else:
                         values["percent"] = v
                     f = "percent_range" if "percent_range" in values else "percent"
-                    evidence.append(self.ev(f, off + bare.start(), off + bare.end(), "receptor.percent.labelled"))
+                    first = bare.start("op") if bare.group("op") else bare.start("v")
+                    evidence.append(self.ev(f, off + first, off + bare.end("v"), "receptor.percent.labelled"))
                     return
         if m is None and ("%" in self.body(clause) or "cent" in self.body(clause)):
             m = self.search(P.PERCENT, clause, excluded)

@@ -102,7 +102,7 @@ MENTION = _c(
       | (?-i:\bIHC\b)(?=[^\n+]{0,20}?(?<![\d.])[0-3]\s?\+)
       | \bHercep[Tt]est\b(?![\s,]{0,3}(?:DAKO|Dako|kit)?\s{0,3}\))
     )
-  | (?P<ki67>\bKi[\s-]{0,2}67\b|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)
+  | (?P<ki67>\bK[il1][\s-]{0,2}67\b|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)
   | (?P<other>
         \b(?:CK|cytokeratin)[\s-]{0,2}(?:5/6|5|6|7|8/18|14|17|19|20)\b|\bE-?cadherin\b|\bp63\b|\bp53\b|\bp120\b|\bGATA-?3\b
       | \bandrogen[\s-]{1,3}receptors?\b|(?-i:\bAR\b)|\bSMA\b|\bcalponin\b|\bCD\s?(?:31|34|10|117)\b|\bD2-?40\b|\bS-?100\b
@@ -341,7 +341,7 @@ PERCENT = _c(
 # A number with a stray character where % was ("95X", "60 x"): read only for a receptor or
 # Ki-67 clause that has no other percent, and flagged fuzzy.
 PERCENT_STRAY = _c(r"(?<![\w.])(?P<v>\d{1,3})\s?[Xx×°](?=\s|$|[,;)])")
-PERCENT_LABEL = _c(r"(?:\bpercent(?:age)?\b|\bproportion\b|\bpct\b|%)[^:=\n]{0,60}[:=]")
+PERCENT_LABEL = _c(r"(?:\bpercent(?:age)?\b|\bproportion\b|\bpct\b|(?<![\d)]\s{0,2})%)[^:=\n]{0,60}[:=]")
 BREAKDOWN = _c(r"\b(?:weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?\s{0,3}[:=]?\s{0,2}\d{1,3}\s{0,2}%")
 INTENSITY = _c(
     r"""\b(?P<a>weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?

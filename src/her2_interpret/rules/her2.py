@@ -506,6 +506,12 @@ def _current_only(ihc: Her2IhcFinding | None, ish: Her2IshFinding | None, stated
             audit.warn(f"HER2: the {name} from a prior report is not combined with the current result "
                        "[report.history]")
             return None
+        if f is ihc and ish is not None and _standing_rank(ish) == best:
+            # an ISH report quoting the IHC it was ordered for ("Reason for referral: HER2 IHC 2+"):
+            # the current ISH has no IHC of its own, so the quoted one is its IHC [report.history]
+            audit.warn("HER2: the IHC quoted from an earlier report is read with the current ISH, which has "
+                       "no IHC of its own [report.history]")
+            return f
         # a test of another kind from an earlier report is not known to be on the same tumour or
         # block: the current test stands alone [report.history] (a test stated as done on the
         # same block is read as concurrent, not historical, by the parser)
