@@ -38,6 +38,22 @@ FUZZY_TARGETS: tuple[str, ...] = (
     "average",
 )
 
+#: Real English words within the fuzzy cut-off of a lexicon word (listed by scripts/near_words.py
+#: from the english-words list): never corrected. "unamplified" -> "amplified" would flip a result,
+#: "sending" -> "pending" or "unclear" -> "nuclear" would invent one.
+REAL_NEAR_WORDS: tuple[str, ...] = (
+    "abnegative", "amplifier", "appositive", "averagely", "averager", "bending", "binuclear",
+    "cointensity", "copending", "depositive", "ending", "equivocality", "estrogenic", "exceptor",
+    "expositive", "follower", "immoderate", "impending", "impositive", "incompetent", "incompletable",
+    "incompleted", "intensify", "lending", "membraned", "membranate", "membranule", "mending",
+    "moderant", "moderato", "negate", "negated", "negates", "negativer", "nucleary", "nucleator",
+    "nucleolar", "opening", "oppositive", "orderliness", "overage", "penning", "positivize",
+    "preceptor", "preceptory", "receptoral", "receptory", "rector", "scored", "scorer", "sending",
+    "signalese", "signalism", "signalist", "standing", "stinging", "stinking", "straining",
+    "subincomplete", "sustaining", "tending", "training", "unamplified", "unclear", "uncomplete",
+    "uncompleted", "unequivocal", "unequivocally", "unmoderate", "unpositive", "upfollow", "vending",
+)
+
 #: Words that are right as written and must never be "corrected" to a near lexicon word.
 KNOWN_WORDS: frozenset[str] = frozenset(
     set(FUZZY_TARGETS)
@@ -60,6 +76,7 @@ KNOWN_WORDS: frozenset[str] = frozenset(
         "basolateral", "peripheral", "referral", "referring", "interval", "internal",
         "external", "control", "controls", "pathologist", "positron",
     }
+    | set(REAL_NEAR_WORDS)
 )
 
 #: Words that may be joined when broken across a line without a hyphen ("NEGA\nTIVE").

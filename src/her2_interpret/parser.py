@@ -361,7 +361,7 @@ _PRE_STATUS = P.lazy(
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}nuclear
         |\bneither|\bno|\bwithout|\bnegative\s{1,3}for
         |\bno\s{1,3}(?:evidence|sign)\s{1,3}of
-        |\b(?:referred|sent|submitted|forwarded)\b[^.;\n]{0,60}?\bfor|\bwaiting\s{1,3}(?:on|for)|\bawaiting|\bpending)\s{0,3}(?:the\s{1,3})?$""",
+        |\b(?:referred|sent|sending|submitted|forwarded)\b[^.;\n]{0,60}?\bfor|\bwaiting\s{1,3}(?:on|for)|\bawaiting|\bpending)\s{0,3}(?:the\s{1,3})?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
@@ -789,8 +789,8 @@ def _line_clauses(
             a2, b2 = max(a, c_start), min(b, c_end)
             if a2 >= b2:
                 continue
-            if a > m0.start and P.HYPOTHETICAL.search(t, a2, b2):
-                continue  # a continuation sentence that speaks of what might be
+            if a > m0.start and (P.HYPOTHETICAL.search(t, a2, b2) or _is_question(t[a:b])):
+                continue  # a continuation sentence that speaks of what might be, or asks
             ranges.append((a2, b2))
         if not ranges:
             continue

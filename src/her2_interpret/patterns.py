@@ -231,7 +231,8 @@ CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;\n]{0,60}")
 # Results of another person: family history, or a friend a patient compares herself with.
 FAMILY = _c(
     r"\bfamily\s{1,3}history\b|\b(?:mother|sister|aunt|grandmother|daughter|cousin|maternal|paternal"
-    r"|friend|neighbou?r|colleague|co-?worker)s?\b"
+    r"|friend|neighbou?r|colleague|co-?worker|mum|mom|mam|mummy|mommy|dad|father|brother|niece"
+    r"|grandma|granny|nan|nana|sister-in-law|mother-in-law|husband|wife)s?\b"
 )
 # Page furniture: running headers and footers that OCR puts between a label and its value.
 PAGE_FURNITURE = _c(
@@ -300,7 +301,8 @@ NOT_PERFORMED = _c(
 PENDING = _c(
     r"""(?<!\bnot\s{1,3}(?:been\s{1,3}|yet\s{1,3})?)(?<!\bno\s{1,3})\b(?:pending|to\s{1,3}follow|in\s{1,3}progress|awaited|(?:has|have|was|were|is|are|been)\s{1,3}(?:ordered|requested|sent)
         |requested|ordered|will\s{1,3}follow|will\s{1,3}be\s{1,3}(?:informed|communicated|available)
-        |(?:complementary|supplemental|additional|separate)\s{1,3}report|sent\s{1,3}(?:out|to|for)|referred\s{1,3}for|waiting\s{1,3}(?:on|for)|awaiting|still\s{1,3}waiting|sent\s{1,3}(?:it|them|off|away)\s{1,3}(?:out|to|for)|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
+        |(?:complementary|supplemental|additional|separate)\s{1,3}report|referred\s{1,3}for|waiting\s{1,3}(?:on|for)|awaiting|still\s{1,3}waiting
+        |(?:sent|sending|sends)\s{1,3}(?:(?:it|them|tissue|the\s{1,3}(?:block|sample|tissue|slides?))\s{1,3})?(?:(?:off|away|out)\s{1,3})?(?:out|to|for)|will\s{1,3}be\s{1,3}(?:reported|issued|sent|provided|performed\s{1,3}and\s{1,3}reported)
         |to\s{1,3}be\s{1,3}reported|see\s{1,3}(?:the\s{1,3})?(?:addendum|supplement(?:ary|al)?(?:\s{1,3}report)?|separate\s{1,3}report)
         |(?:reported|issued)\s{1,3}(?:in|as)\s{1,3}(?:an?\s{1,3})?(?:addendum|supplementary))\b"""
 )

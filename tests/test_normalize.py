@@ -1,0 +1,72 @@
+"""Normalisation: real words are never "corrected", numbers in words are read, offsets stay true."""
+
+from __future__ import annotations
+
+import pytest
+
+from her2_interpret import interpret, lexicon
+from her2_interpret.normalize import correct_token, normalize
+
+
+@pytest.mark.parametrize("word", lexicon.REAL_NEAR_WORDS)
+def test_a_real_word_near_a_lexicon_word_is_never_corrected(word):
+    assert correct_token(word) is None
+    assert correct_token(word.upper()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "value"),
+    [
+        ("HER2 FISH: unamplified", "her2_ish_result", "not_amplified"),  # never "amplified"
+        ("HER2 ISH unamplified (ratio 1.3)", "her2_ish_result", "not_amplified"),
+        ("HER2 2+. They are sending it off for FISH.", "her2_ish_result", "pending"),
+        ("ER: Positive, nuclear staining unclear in areas. HER2 0", "her2_ihc_score", "0"),
+    ],
+)
+def test_real_words_keep_their_meaning(text, column, value):
+    assert interpret(text).to_record()[column] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "value"),
+    [
+        ("Ki-67 of about seventy percent.", "ki67_percent", 70),
+        ("ER positive at around ninety-five percent", "er_percent", 95),
+        ("ER positive, one hundred percent of cells", "er_percent", 100),
+        ("Oestrogen receptor sixty to seventy per cent, moderate", "er_percent_range", [60, 70]),
+        ("HER2 scoring three plus on immunohistochemistry", "her2_ihc_score", "3+"),
+        ("HER2 two plus, ISH sent", "her2_ihc_score", "2+"),
+        ("Ki-67 twelve per cent", "ki67_percent", 12),
+    ],
+)
+def test_numbers_written_as_words_are_read(text, column, value):
+    got = interpret(text).to_record()[column]
+    assert (list(got) if isinstance(got, tuple) else got) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["one of two nodes", "grade three carcinoma", "seven cores received", "a hundred reasons"]
+)
+def test_number_words_without_percent_or_plus_stay_words(text):
+    assert normalize(text).text == text
+
+
+def test_evidence_of_a_number_word_quotes_the_words():
+    text = "Ki-67: about seventy percent"
+    (finding,) = interpret(text).findings.findings
+    (evidence,) = finding.evidence_for("percent")
+    assert finding.percent == 70
+    assert text[evidence.start : evidence.end] == evidence.text and "seventy" in evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "value"),
+    [
+        ("ER_STATUS=POSITIVE; ER_PCT=70", "er_percent", 70),
+        ('{"name":"ER","value":"Positive","percent":"40%"}', "er_percent", 40),
+        ("OBX|2|NM|85329-1^ER % nuclei^LN||0|%|||||F", "er_percent", 0),
+        ("___ Not performed\nER: Positive (90%)", "er_percent", 90),
+    ],
+)
+def test_feed_formats_are_read(text, column, value):
+    assert interpret(text).to_record()[column] == value
