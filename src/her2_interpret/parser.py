@@ -713,8 +713,19 @@ _QUESTION = P.lazy(
 )
 
 
+# What someone read or heard in general is not their result: "I read that 0 and 1+ are negative".
+_HEARSAY = P.lazy(
+    r"\bI\s{1,3}(?:'ve\s{1,3}|have\s{1,3})?(?:read|heard|keep\s{1,3}reading)\s{1,3}(?:online\s{1,3}|somewhere\s{1,3}"
+    r"|(?:on|in)\s{1,3}(?:a|an|the)\s{1,3}(?:forum|internet|web|article|leaflet|booklet|website|group)\s{1,3})?that\b",
+    regex.IGNORECASE,
+)
+
+
 def _is_question(sentence: str) -> bool:
-    return sentence.rstrip().endswith("?") and _QUESTION.search(sentence) is not None
+    """A sentence that asks, or passes on what was read or heard in general."""
+    if sentence.rstrip().endswith("?") and _QUESTION.search(sentence) is not None:
+        return True
+    return "I " in sentence and _HEARSAY.search(sentence) is not None
 # A sentence about one side: "left was 1.1cm ...", "Right breast: ...", "on the left, ER 90% ..."
 _SENTENCE_SIDE = P.lazy(
     r"\b(?P<side>left|right)\b(?:\s{1,3}(?:breast|side|tumou?r|one))?\s{0,3}(?:was|is|:|,|-)",
@@ -927,6 +938,12 @@ _STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
 _ALLRED_HINT = P.lazy(r"allred|quick|/\s{0,2}8|\+|point|pts|\bts\b|\bqs\b")
 _ALLRED_WORD = P.lazy(r"\b(?:allred|quick\s{1,3}score|(?-i:QS)\b)", regex.I)
 _BARE_ALLRED = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
+_IHC_HINT = P.lazy(r"IHC|immuno", regex.IGNORECASE)
+_IHC_STATUS_WORD = P.lazy(
+    r"\b(?:IHC|immunohistochemistry|immunostain(?:ing)?)\s{0,3}(?:score\s{0,3})?[:=-]?\s{0,3}"
+    r"(?:equivocal|borderline|negative|positive|neg|pos)\b",
+    regex.IGNORECASE,
+)
 _NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of|lack\s{1,3}of|neither)\b", regex.I)
 _AMPLIFICATION = P.lazy(r"\bamplification\b", regex.I)
 # [her2.ihc.*] the extent cut-off of HER2 staining descriptions (">10%" against "<=10%"): the parser
@@ -1525,6 +1542,9 @@ class _Reader:
                 ish_vals["copy_number"] = _num(v)
                 ish_ev.append(self.ev("copy_number", cm.start(), cm.end(), "her2.ish.copy_number"))
                 taken.append((cm.start(), cm.end()))
+        # "awaiting FISH (IHC equivocal)": a status word said of the IHC is not the ISH result
+        ihc_words = list(self.finditer(_IHC_STATUS_WORD, clause)) if _IHC_HINT.search(body) else []
+        ihc_spans = [(m.start(), m.end()) for m in ihc_words]
         ish_words_in_her2 = bool(_AMPLIF.search(body))
         if ish_words_in_her2 and not is_ish and _NEGATING_PRE.search(clause.pre) and _AMPLIFICATION.search(body):
             am = self.search(_AMPLIFICATION, clause, taken)
@@ -1533,7 +1553,7 @@ class _Reader:
                 ish_ev.append(self.ev("result", am.start(), am.end(), "her2.ish.result.pre_negated"))
         if is_ish or ish_vals or ish_words_in_her2:
             res = None if "result" in ish_vals else self.search(
-                P.ISH_RESULT if (is_ish or ish_vals) else P.ISH_AMP_RESULT, clause, taken
+                P.ISH_RESULT if (is_ish or ish_vals) else P.ISH_AMP_RESULT, clause, taken + ihc_spans
             )
             if res:
                 ish_vals["result"] = {
@@ -1560,7 +1580,14 @@ class _Reader:
                     ish_vals["probe"] = Probe.DUAL
                 out.append(Her2IshFinding(evidence=tuple(ish_ev), **ish_vals, **base))
         if is_ish:
-            # an ISH clause may also carry the final status ("Final HER2 status: POSITIVE")
+            # an ISH clause may also carry the final status ("Final HER2 status: POSITIVE"), and the
+            # IHC it was ordered for ("awaiting FISH (IHC equivocal)")
+            if ihc_words:
+                word = ihc_words[0].group().lower()
+                status = (Her2Status.EQUIVOCAL if ("equivocal" in word or "borderline" in word)
+                          else Her2Status.NEGATIVE if "neg" in word else Her2Status.POSITIVE)
+                ev = self.ev("status", ihc_words[0].start(), ihc_words[0].end(), "her2.ihc.status_word")
+                out.append(Her2IhcFinding(status=status, evidence=(ev,), **base))
             return out
 
         # ---- IHC (and a stated overall status)

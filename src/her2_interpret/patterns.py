@@ -201,11 +201,11 @@ REFERENCE = _c(
       | \b0\s{0,2}(?:-|to|/)\s{0,2}1\+?\s{0,3}[:=-]?\s{0,3}neg\w{0,6}\s{0,3}[;,]\s{0,3}2\+[^;\n]{0,30}[;,]\s{0,3}3\+[^;.\])\n]{0,30}
       # a scoring key is two or more score-category pairs in a row ("0, 1+ negative; 2+ equivocal;
       # 3+ positive", "Negative (0 or 1+), Equivocal (2+), Positive (3+)"); one pair is a result
-      | (?:(?<![\w+])[0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\s{0,3}[:=-]?\s{0,3}
-          (?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\b[\s;,.)]{0,4}){2,}
+      | (?:(?<![\w+])[0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\s{0,3}[:=-]?\s{0,3}(?:(?:is|are|means?)\s{1,3}(?:considered\s{1,3})?)?
+          (?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\b[\s;,.)]{0,4}(?:and\s{1,3})?){2,}
       | (?:\b(?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\s{0,3}[:=(-]?\s{0,3}
           [0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\)?(?![\d%.])[\s;,.]{0,4}){2,}
-      | \b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpretation\s{1,3}(?:key|criteria|guidelines?|guide)|scoring\s{1,3}(?:categories|scale|definitions?))\b[^\n]{0,200}
+      | \b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpretation\s{1,3}(?:key|criteria|guidelines?|guide)|scoring\s{1,3}(?:categories|scale|definitions?))\b[^\n]{0,2000}
       | \bnegative\s{0,3}[:=(]?\s{0,3}(?:0\s{0,2}(?:-|to|or|/)\s{0,2}1\+?|0,?\s{0,2}1\+)\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?
         equivocal\s{0,3}[:=(]?\s{0,3}2\+\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?positive\s{0,3}[:=(]?\s{0,3}3\+\)?
       | \b(?:ratio|copy\s{1,3}number|signals?/cell)\s{0,3}(?:of\s{1,3})?(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,2}(?:\.\d{1,2})?
