@@ -385,7 +385,7 @@ _HEADER_TYPES = (
 
 def _cells(line: str, start: int) -> list[tuple[int, int]]:
     """Cell spans of a table row split by pipes or tabs (leading/trailing pipes dropped)."""
-    sep = "|" if line.count("|") >= 2 else "\t"
+    sep = "|" if line.count("|") >= 2 else "\t" if "\t" in line.strip("\t") else _csv_separator(line) or "\t"
     spans: list[tuple[int, int]] = []
     pos = 0
     for part in line.split(sep):
@@ -400,8 +400,33 @@ def _cells(line: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A lower-case field name of an export header ("er_percent", "pr result"): only in a header cell.
+_FIELD_NAME = P.lazy(r"^\s{0,3}(?P<kind>er|pr|pgr)(?:\s(?:status|result|pct|percent|percentage|intensity|allred|score)\b|\s*$)",
+                     regex.IGNORECASE)
+
+
+def _field_marker(cell: str) -> str | None:
+    m = _FIELD_NAME.match(cell)
+    if m is None:
+        return None
+    return "er" if m.group("kind").lower() == "er" else "pr"
+
+
+_AMENDED_CELL = P.lazy(r"\s{0,3}(?:amended|corrected|revised)\s{0,3}", regex.IGNORECASE)
+
+
+def _csv_separator(line: str) -> str | None:
+    """"," or ";" when ``line`` is a row of comma- or semicolon-separated values (an export, not
+    prose: at least three separators and none followed by a space)."""
+    for sep in (",", ";"):
+        if line.count(sep) >= 3 and sep + " " not in line:
+            return sep
+    return None
+
+
 def _is_table_row(line: str) -> bool:
-    return line.count("|") >= 2 or ("\t" in line.strip("\t") and len(line.split("\t")) >= 2)
+    return (line.count("|") >= 2 or ("\t" in line.strip("\t") and len(line.split("\t")) >= 2)
+            or _csv_separator(line) is not None)
 
 
 @dataclass
@@ -517,6 +542,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
         l_start, l_end = pos, pos + len(line)
         pos = l_end + 1
         # ---- tables: a header row gives each column a meaning
+        row_amended = False
         row = _table_cells(line, l_start, raw_lines[line_no], table)
         if row is not None and any(
             not any(a <= m.start and m.end <= b for a, b in row) for m in _find_mentions(t, l_start, l_end, index)
@@ -540,8 +566,8 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             )
             if is_header and (not first_has_marker or all(mentions_in)):
                 aligned = not _is_table_row(raw_lines[line_no])
-                markers = [ms[0].kind if ms and ms[0].kind in ("er", "pr", "her2", "ki67", "ish") else None
-                           for ms in mentions_in]
+                markers = [ms[0].kind if ms and ms[0].kind in ("er", "pr", "her2", "ki67", "ish")
+                           else _field_marker(x) for ms, x in zip(mentions_in, texts)]
                 if aligned and not spans[0][0] - l_start < 2 and any(markers):
                     # "           ER   PR   HER2": the first (row label) column is empty in the header
                     spans = [(l_start, l_start)] + spans
@@ -559,6 +585,8 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
                     kind = table.header_markers[i] if i < len(table.header_markers) else None
                     if kind is None or not t[a:b].strip():
                         continue
+                    if i < len(table.header_types) and b > a:  # "er percent" column: its bare values are percents
+                        cells.append((a, b, table.header_types[i]))
                     ctx = Context(section=st.section, section_index=st.section_index,
                                   specimen=st.specimen, specimen_index=st.specimen_index)
                     clauses.append(_Clause(kinds=[kind], mention=_Mention(kind, a, a, ""), ranges=[(a, b)],
@@ -567,6 +595,8 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
                 continue
             if table is not None:
                 cells.extend((a, b, kind) for (a, b), kind in zip(spans, table.header_types) if b > a)
+            # "...;2+;AMENDED;2025-02-12": this row corrects an earlier one
+            row_amended = any(_AMENDED_CELL.fullmatch(x) for x in texts)
         else:
             table = None
         if not raw_lines[line_no].strip():
@@ -642,6 +672,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             open_clause = None
             continue
         _read_header_cues(line[: first.start - l_start], st, partial=True)
+        st.line_repeat = st.line_repeat or row_amended
         groups = _group_mentions(t, mentions)
         line_clauses = _line_clauses(t, groups, l_start, l_end, st, line_no)
         clauses.extend(line_clauses)
