@@ -74,7 +74,7 @@ KNOWN_WORDS: frozenset[str] = frozenset(
         "protein", "proteins", "pattern", "patterns", "potential", "positivity",
         "ultralow", "gene", "genes", "general", "several", "severe", "lateral",
         "basolateral", "peripheral", "referral", "referring", "interval", "internal",
-        "external", "control", "controls", "pathologist", "positron",
+        "external", "control", "controls", "pathologist", "positron", "hscore", "qscore", "scores",
     }
     | set(REAL_NEAR_WORDS)
 )

@@ -205,6 +205,14 @@ def _mask(text: str) -> str:
             _blank(chars, m.start(), m.end())
     for m in P.CHECKBOX_TICKED.finditer(text):
         _blank(chars, m.start(), m.end())
+    if "|" in text:  # cell separators of pipe rows read as spaces ("ER|ALLRED|4" is "ER ALLRED 4")
+        pos = 0
+        for line in text.split("\n"):
+            if line.count("|") >= 2:
+                for i, ch in enumerate(line):
+                    if ch == "|":
+                        chars[pos + i] = " "
+            pos += len(line) + 1
     masked = "".join(chars)
     # sentences about controls, benign tissue or family members
     chars = list(masked)
@@ -466,7 +474,7 @@ def _table_cells(
 ) -> list[tuple[int, int]] | None:
     """Cell spans when ``line`` is a table row (pipes, tabs, or columns aligned by spaces)."""
     if _is_table_row(raw):
-        cells = _cells(line, start)
+        cells = _cells(raw, start)  # the separators of ``raw`` (pipes are blanked in ``line``)
         if 2 * sum(":" in line[a - start : b - start] for a, b in cells) >= len(cells):
             return None  # "ER: Positive | ER %: 95 | PR: ...": fields on one line, not a table
         return cells

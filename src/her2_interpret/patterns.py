@@ -343,7 +343,7 @@ PERCENT = _c(
 # A number with a stray character where % was ("95X", "60 x"): read only for a receptor or
 # Ki-67 clause that has no other percent, and flagged fuzzy.
 PERCENT_STRAY = _c(r"(?<![\w.])(?P<v>\d{1,3})\s?[Xx×°](?=\s|$|[,;)])")
-PERCENT_LABEL = _c(r"(?:\bpercent(?:age)?\b|\bproportion\b|\bpct\b|(?<![\d)]\s{0,2})%)[^:=\n]{0,60}[:=]")
+PERCENT_LABEL = _c(r"(?:\bpercent(?:age)?\b|\bproportion\b|\bpct\b|(?<![\d)]\s{0,2})%)[^:=\n]{0,60}[:=]|\bpct(?=\s{1,3}\d)")
 BREAKDOWN = _c(r"\b(?:weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?\s{0,3}[:=]?\s{0,2}\d{1,3}\s{0,2}%")
 INTENSITY = _c(
     r"""\b(?P<a>weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?
