@@ -743,6 +743,8 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
 
 
 _CUE_WINDOW = 300  # characters around a mention that its context cues are read from
+_SCOPE_END = P.lazy(r",?\s{1,3}(?:so|but|although|though|because|whereas|while)\s{1,3}(?:the|this|that|it|we|she|he|they|I)\b|;",
+                    regex.IGNORECASE)
 # A question asks, it does not report ("is that the ultralow thing?", "I read that PR must be 20%?");
 # "ER positve 3%??" states a value with a patient's emphasis and is read.
 _QUESTION = P.lazy(
@@ -854,8 +856,12 @@ def _line_clauses(
             flags.add(Flag.HISTORICAL)
         if _historical(t, win_start, win_end):
             flags.add(Flag.HISTORICAL)
-        if _is_question(t[s_start:s_end]) or P.HYPOTHETICAL_STRONG.search(t, min(win_start, c_start), win_end) or (
-            P.HYPOTHETICAL.search(t, min(win_start, c_start), win_end) and not P.PENDING.search(own_text)
+        # a conditional after the result, past a clause boundary, speaks of something else: "I'm
+        # HER2-ultralow, so the trial might still apply" (ConText: the scope ends at "so", "but", ...)
+        scope = _SCOPE_END.search(t, m0.end, win_end)
+        hyp_end = scope.start() if scope is not None else win_end
+        if _is_question(t[s_start:s_end]) or P.HYPOTHETICAL_STRONG.search(t, min(win_start, c_start), hyp_end) or (
+            P.HYPOTHETICAL.search(t, min(win_start, c_start), hyp_end) and not P.PENDING.search(own_text)
         ):
             flags.add(Flag.HYPOTHETICAL)
         key = (s_start, s_end)
@@ -1690,7 +1696,9 @@ class _Reader:
                 ev = (self.ev("status", nm.start(), nm.end(), "status.not_performed"),) if nm else ()
                 out.append(Her2StatusFinding(evidence=ev, **self._base(clause, flags | {Flag.NOT_PERFORMED})))
                 return out
-        has_ihc = any(k in ihc_vals for k in ("score", "score_range", "staining", "completeness", "stain_extent"))
+        # (a staining read only from the word "ultralow" is the stated category, not an IHC reading)
+        has_ihc = any(k in ihc_vals for k in ("score", "score_range", "completeness", "stain_extent")) or (
+            "staining" in ihc_vals and any(e.field == "staining" for e in ihc_ev))
         if any(e.fuzzy_score is not None for e in ihc_ev):
             flags.add(Flag.FUZZY)
         base = self._base(clause, flags)
