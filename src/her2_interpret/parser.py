@@ -369,6 +369,7 @@ _PRE_STATUS = P.lazy(
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}nuclear
         |\bneither|\bno|\bwithout|\bnegative\s{1,3}for
         |\bno\s{1,3}(?:evidence|sign)\s{1,3}of
+        |(?:\b(?:allred(?:\s{1,3}score)?|quick\s{1,3}score|QS)\s{0,3}(?:of\s{1,3})?|(?<![\d/.]))[0-8]\s{0,2}/\s{0,2}8\s{1,3}(?:for|in)
         |\b(?:referred|sent|sending|submitted|forwarded)\b[^.;\n]{0,60}?\bfor|\bwaiting\s{1,3}(?:on|for)|\bawaiting|\bpending)\s{0,3}(?:the\s{1,3})?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
