@@ -855,7 +855,7 @@ def _line_clauses(
         flags = set(st.header_flags) | line_flags
         if st.section == SectionKind.HISTORY:
             flags.add(Flag.HISTORICAL)
-        if _historical(t, win_start, win_end):
+        if _historical(t, win_start, win_end, m0.start):
             flags.add(Flag.HISTORICAL)
         # a conditional after the result, past a clause boundary, speaks of something else: "I'm
         # HER2-ultralow, so the trial might still apply" (ConText: the scope ends at "so", "but", ...)
@@ -912,12 +912,22 @@ _HIST_TERMINATOR = P.lazy(
 )
 
 
-def _historical(t: str, start: int, end: int) -> bool:
-    """A historical cue governs the text after it until a terminator ("now", "this specimen")."""
+def _historical(t: str, start: int, end: int, at: int) -> bool:
+    """A historical cue governs the text after it until a terminator ("now", "this specimen").
+
+    For a cue before the mention at ``at``, a terminator counts between the two, or after the
+    mention in its own phrase ("further to the original report, ISH has now been performed"),
+    not past a comma ("the referring report said triple negative, repeat ER ..." stays historical).
+    """
     m = P.HISTORICAL.search(t, start, end)
     if m is None:
         return False
-    return _HIST_TERMINATOR.search(t, m.end(), end) is None
+    if m.end() > at:
+        return _HIST_TERMINATOR.search(t, m.end(), end) is None
+    if _HIST_TERMINATOR.search(t, m.end(), at) is not None:
+        return False
+    after = _HIST_TERMINATOR.search(t, at, end)
+    return after is None or any(ch in ",;" for ch in t[at : after.start()])
 
 
 def _sentence_at(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
@@ -984,6 +994,8 @@ _STRAY_SCORE = 80.0  # how sure a "95X" is "95%": below any lexicon match
 _ALLRED_HINT = P.lazy(r"allred|quick|/\s{0,2}8|\+|point|pts|\bts\b|\bqs\b")
 _ALLRED_WORD = P.lazy(r"\b(?:allred|quick\s{1,3}score|(?-i:QS)\b)", regex.I)
 _BARE_ALLRED = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
+_NOT_BEFORE = P.lazy(r"\b(?:not|no\s{1,3}longer|isn'?t|wasn'?t|never|rather\s{1,3}than)\s{1,3}(?:(?:a|an|truly|strictly|really)\s{1,3})?$",
+                     regex.IGNORECASE)
 _IHC_HINT = P.lazy(r"IHC|immuno", regex.IGNORECASE)
 _IHC_STATUS_WORD = P.lazy(
     r"\b(?:IHC|immunohistochemistry|immunostain(?:ing)?)\s{0,3}(?:score\s{0,3})?[:=-]?\s{0,3}"
@@ -1184,6 +1196,8 @@ class _Reader:
 
     # ---- triple negative / positive, HR
     def read_triple(self, clause: _Clause) -> list[Any]:
+        if _NOT_BEFORE.search(self.t, max(0, clause.mention.start - 30), clause.mention.start):
+            return []  # "not triple negative": says what the tumour is not, no marker's status
         word = clause.mention.text.lower()
         positive = "pos" in word
         ev = self.ev("status", clause.mention.start, clause.mention.end, "shorthand.triple")

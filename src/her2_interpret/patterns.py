@@ -245,7 +245,7 @@ INVALID = _c(r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\
 # --------------------------------------------------------------------------- cues (ConText)
 
 HISTORICAL = _c(
-    r"""\b(?:prior|previous(?:ly)?|outside|earlier|referring\s{1,3}(?:laboratory|lab|institution|hospital|pathologist)
+    r"""\b(?:prior|previous(?:ly)?|outside|earlier|referring\s{1,3}(?:laboratory|lab|institution|hospital|pathologist|report|centre|center)
         |per\s{1,3}(?:the\s{1,3})?outside|history\s{1,3}of|known\s{1,3}(?:left|right|breast|bilateral)
         |pre-?treatment|pre-?neoadjuvant|original(?:ly)?\s{1,3}report(?:ed)?|original\s{0,3}(?=\(|:)|original\s{1,3}(?:result|reading|read|score)s?|initially\s{1,3}(?:reported|read)|further\s{1,3}to\s{1,3}the\s{1,3}original)\b
       # a past episode told with its year: "she had a mastectomy in 2012 for ...", "back in 2009"
