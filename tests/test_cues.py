@@ -425,7 +425,57 @@ FUZZY_ROWS = [
     row("clean-text-is-not-fuzzy", "ER: POSITIVE (90%)", er_status="positive", er_percent=90, flags={"er": (NONE,)}),
 ]
 
+# --------------------------------------------------------------------------- added with own5/own6
+# Families the fifth and sixth blind corpora found (each row a different phrasing of the family).
+
+SESSION2 = [
+    row("not-triple-negative", "ER 2% (low positive), PR 0%, HER2 0. Not triple negative by definition.",
+        er_status="low_positive", pr_status="negative", her2_status="negative"),
+    row("no-longer-triple-negative", "The tumour is no longer triple negative: ER 30%, PR 0%, HER2 1+.",
+        er_status="positive", pr_status="negative", her2_ihc_score="1+"),
+    row("referring-report-historical", "The referring report described this tumour as triple negative, "
+        "repeat ER on our block shows 5% weak staining. PR 0%. HER2 1+.",
+        er_status="low_positive", pr_status="negative", her2_ihc_score="1+"),
+    row("past-episode-with-year", "She had a mastectomy in 2012 for a cancer which was ER positive. "
+        "Now core biopsy: ER negative (0%), PR negative (0%), HER2 3+.",
+        er_status="negative", er_percent=0, her2_status="positive", flags={"er": (HIST, NONE)}),
+    row("back-in-year", "Back in 2009 it was ER+ PR+. This time ER 0%, PR 0%, HER2 2+ and FISH amplified.",
+        er_status="negative", pr_status="negative", her2_status="positive"),
+    row("hearsay-scoring", "I read that 0 and 1+ are negative, 2+ is borderline and 3+ is positive.",
+        rest_null=True),
+    row("hearsay-online", "I've read online that HER2 1+ counts as HER2-low. No biopsy yet.", rest_null=True),
+    row("question-not-continuation", "PR positive 5%. Is 2+ HER2 positive?? HER2 was 2+ on my report.",
+        pr_percent=5, pr_intensity=None, her2_ihc_score="2+"),
+    row("conditional-after-boundary", "She said I'm HER2-ultralow, so the trial might still apply.",
+        her2_status="negative", her2_category="ultralow"),
+    row("conditional-before-result", "If HER2 were 3+ we would give trastuzumab.", rest_null=True),
+    row("family-mum", "Mum had ER+ PR+ HER2- in 2009. Mine: ER neg, PR neg, HER2 3+.",
+        er_status="negative", pr_status="negative", her2_status="positive"),
+    row("sending-off", "HER2 2+; they are sending it off for FISH.", her2_ish_result="pending",
+        her2_status="equivocal"),
+    row("ihc-word-beside-ish", "HER2: awaiting FISH (IHC equivocal)", her2_ish_result="pending",
+        her2_status="equivocal"),
+    row("allred-before-marker", "Allred 8/8 for ER and 0/8 for PR; HER2 1+.", er_allred=8, pr_allred=0,
+        pr_status="negative"),
+    row("uk-quick-score-sum", "ER: 5+3 = 8. PR: 2+1 = 3/8 (about 5%).", er_allred=8, er_status="positive",
+        pr_allred=3, pr_percent=5, pr_status="low_positive"),
+    row("quick-score-qs", "ER: negative (QS 0)\nPgR: positive (QS 7)", er_allred=0, pr_allred=7),
+    row("csv-export", "accession,er_result,er_percent,pr_result,pr_percent,her2_ihc\nS1,POSITIVE,85,NEGATIVE,<1,1+",
+        er_status="positive", er_percent=85, pr_status="negative", pr_percent_range=[0, 1], her2_ihc_score="1+"),
+    row("semicolon-amended-row", "TEST;RESULT;STATUS\nHER2 IHC;1+;PRELIMINARY\nHER2 IHC;2+;AMENDED",
+        her2_ihc_score="2+", her2_status="equivocal"),
+    row("pipe-rows-no-header", "ER|ALLRED|8|\nPR|ALLRED|0|\nKI67|PCT|30|", er_allred=8, pr_allred=0,
+        ki67_percent=30),
+    row("cap-bin-under-label", "ER: Positive\n  % nuclear positivity: 51-60\nPgR: Positive\n  % nuclear positivity: 11-20",
+        er_percent_range=[51, 60], pr_percent_range=[11, 20], er_percent=None),
+    row("in-error-then-correction", "ER: Negative (0%)\nAmendment: the ER result was transcribed in error above. "
+        "The correct result is: ER POSITIVE, 30%.", er_status="positive", er_percent=30),
+    row("control-aside-after-value", "ER ..... NEGATIVE (<1% of tumour cells; internal control present and positive)",
+        er_status="negative", er_percent_range=[0, 1]),
+]
+
 TABLES = {
+    "session2": SESSION2,
     "negation": NEGATION,
     "pseudo-negation": PSEUDO_NEGATION,
     "scope": SCOPE_TERMINATORS,

@@ -149,6 +149,9 @@ _REFERENCE_HEADER = P.lazy(
 _REFERENCE_HINT = P.lazy(r"reference|ref\.?\s+range|normal\s+range|expected", regex.IGNORECASE)
 
 
+_LINE_LABEL = P.lazy(r"[ \t*#=_-]{0,20}[A-Za-z][A-Za-z ]{0,30}:")
+
+
 def _blank_line(chars: list[str], text: str, pos: int) -> None:
     """Blank the whole line that holds ``pos``."""
     start = text.rfind("\n", 0, pos) + 1
@@ -184,6 +187,9 @@ def _mask(text: str) -> str:
         start = line_start
         for end in P.SENTENCE_END.finditer(text, line_start, m.start()):
             start = end.end()
+        if start == line_start:  # keep a label that opens the line ("Amendment: ... in error ...")
+            label = _LINE_LABEL.match(text, line_start, m.start())
+            start = label.end() if label else start
         stop = P.SENTENCE_END.search(text, m.end(), line_end)
         _blank(chars, start, stop.end() if stop else line_end)
     if _REFERENCE_HINT.search(text):
@@ -368,6 +374,7 @@ _PRE_STATUS = P.lazy(
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}(?:nuclear\s{1,3})?(?:staining|positivity|expression)\s{1,3}(?:for|of)
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}nuclear
         |\bneither|\bno|\bwithout|\bnegative\s{1,3}for
+        |\b(?:strongly|weakly|moderately|focally|diffusely)
         |\bno\s{1,3}(?:evidence|sign)\s{1,3}of
         |(?:\b(?:allred(?:\s{1,3}score)?|quick\s{1,3}score|QS)\s{0,3}(?:of\s{1,3})?|(?<![\d/.]))[0-8]\s{0,2}/\s{0,2}8\s{1,3}(?:for|in)
         |\b(?:referred|sent|sending|submitted|forwarded)\b[^.;\n]{0,60}?\bfor|\bwaiting\s{1,3}(?:on|for)|\bawaiting|\bpending)\s{0,3}(?:the\s{1,3})?$""",
@@ -426,9 +433,9 @@ _AMENDED_CELL = P.lazy(r"\s{0,3}(?:amended|corrected|revised)\s{0,3}", regex.IGN
 
 def _csv_separator(line: str) -> str | None:
     """"," or ";" when ``line`` is a row of comma- or semicolon-separated values (an export, not
-    prose: at least three separators and none followed by a space)."""
+    prose: at least two separators and none followed by a space)."""
     for sep in (",", ";"):
-        if line.count(sep) >= 3 and sep + " " not in line:
+        if line.count(sep) >= 2 and sep + " " not in line:
             return sep
     return None
 
@@ -757,7 +764,7 @@ _QUESTION = P.lazy(
 
 # What someone read or heard in general is not their result: "I read that 0 and 1+ are negative".
 _HEARSAY = P.lazy(
-    r"\bI\s{1,3}(?:'ve\s{1,3}|have\s{1,3})?(?:read|heard|keep\s{1,3}reading)\s{1,3}(?:online\s{1,3}|somewhere\s{1,3}"
+    r"\bI(?:'ve|\s{1,3}have)?\s{1,3}(?:read|heard|keep\s{1,3}reading)\s{1,3}(?:online\s{1,3}|somewhere\s{1,3}"
     r"|(?:on|in)\s{1,3}(?:a|an|the)\s{1,3}(?:forum|internet|web|article|leaflet|booklet|website|group)\s{1,3})?that\b",
     regex.IGNORECASE,
 )
@@ -767,7 +774,7 @@ def _is_question(sentence: str) -> bool:
     """A sentence that asks, or passes on what was read or heard in general."""
     if sentence.rstrip().endswith("?") and _QUESTION.search(sentence) is not None:
         return True
-    return "I " in sentence and _HEARSAY.search(sentence) is not None
+    return "I" in sentence and _HEARSAY.search(sentence) is not None
 # A sentence about one side: "left was 1.1cm ...", "Right breast: ...", "on the left, ER 90% ..."
 _SENTENCE_SIDE = P.lazy(
     r"\b(?P<side>left|right)\b(?:\s{1,3}(?:breast|side|tumou?r|one))?\s{0,3}(?:was|is|:|,|-)",
