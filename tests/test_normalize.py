@@ -70,3 +70,26 @@ def test_evidence_of_a_number_word_quotes_the_words():
 )
 def test_feed_formats_are_read(text, column, value):
     assert interpret(text).to_record()[column] == value
+
+
+def test_a_word_broken_across_a_page_break_is_joined():
+    text = ("   Progesterone recep-\n-----------------\nPatient: DOE, JANE    MRN: 0048    Page 2 of 3\n"
+            "-----------------\n   tor:     Negative (0%)")
+    norm = normalize(text)
+    assert "Progesterone receptor:     Negative (0%)" in norm.text
+    assert norm.span(0, len(norm.text)) == (0, len(text))
+    record = interpret(text).to_record()
+    assert (record["pr_status"], record["pr_percent"]) == ("negative", 0)
+
+
+def test_a_hyphen_before_ordinary_lines_is_not_joined_across_them():
+    text = "Progesterone recep-\nAn ordinary sentence here.\ntor: negative"
+    assert "receptor" not in normalize(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [("FISH to fol low.", "FISH to follow."), ("ER Posi tive", "ER Positive"), ("HER2 Nega tive", "HER2 Negative")],
+)
+def test_a_lexicon_word_split_by_a_space_is_joined(text, joined):
+    assert normalize(text).text == joined

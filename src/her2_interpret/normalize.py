@@ -50,6 +50,22 @@ _HYPHEN_BREAK = lazy(r"(?<=[A-Za-z]{2})-[ \t]*\n[ \t]*(?=[A-Za-z]{2})")
 # A word broken across a line without a hyphen: "NEGA\nTIVE" (joined only if the result is a
 # lexicon value word and the first part is not a word of its own).
 _PLAIN_BREAK = lazy(r"\b([A-Za-z]{2,12})[ \t]*\n[ \t]*([A-Za-z]{2,12})\b")
+# A lexicon word split by a stray space on one line, as OCR leaves it: "fol low", "Nega tive".
+# One alternative per split point of each word, so only real splits match (one linear pass).
+_SPLIT_WORD = lazy(
+    r"\b(?:"
+    + "|".join(f"{w[:i]} {w[i:]}" for w in sorted(lexicon.JOINABLE | {"follow"}) for i in range(3, len(w) - 2))
+    + r")\b",
+    regex.IGNORECASE,
+)
+# A word broken with a hyphen across a page break: "recep-" / running header and footer lines /
+# "tor:". The lines between must all be page furniture (separator rows, page and patient lines).
+_HYPHEN_AT_END = lazy(r"(?<=[A-Za-z]{2})-[ \t]*\n")
+_WORD_START = lazy(r"[ \t]*(?=[A-Za-z]{2})")
+_FURNITURE_LINE = lazy(
+    r"[\s=_*~-]*|.{0,200}?(?:\bpage\s{1,3}\d{1,3}(?:\s{1,3}of\s{1,3}\d{1,3})?\b|\b(?:MRN|DOB|patient|accession|printed)\b\s{0,3}[:#]?).{0,200}",
+    regex.IGNORECASE,
+)
 # Tokens that may be OCR or typing variants of lexicon words.
 _TOKEN = lazy(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9])")
 # A percent sign read as "°/o", "o/o" or "0/0" by OCR: "90°/o" -> "90%".
@@ -199,6 +215,24 @@ def _collect_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in _HYPHEN_BREAK.finditer(text):
         edits.append(Edit(m.start(), m.end(), ""))
+    if "-\n" in text or "- \n" in text:
+        for m in _HYPHEN_AT_END.finditer(text):
+            pos, furniture = m.end(), 0
+            while furniture <= 6:  # skip the furniture lines; the word goes on at the first other line
+                end = text.find("\n", pos)
+                line = text[pos : len(text) if end < 0 else end]
+                if furniture >= 1 and not _FURNITURE_LINE.fullmatch(line):
+                    cont = _WORD_START.match(text, pos)
+                    if cont is not None:
+                        edits.append(Edit(m.start(), cont.end(), ""))
+                    break
+                if end < 0 or not _FURNITURE_LINE.fullmatch(line):
+                    break
+                pos, furniture = end + 1, furniture + 1
+    for m in _SPLIT_WORD.finditer(text):
+        first = m.group().split(" ")[0]
+        if first.lower() not in lexicon.KNOWN_WORDS:
+            edits.append(Edit(m.start(), m.end(), m.group().replace(" ", ""), 90.0))
     for m in _PLAIN_BREAK.finditer(text):
         first, second = m.group(1), m.group(2)
         joined = (first + second).lower()
