@@ -77,6 +77,61 @@ class LazyPattern:
         return getattr(self, name)
 
 
+class SplitPattern:
+    """One alternation run as its separate alternatives, with the same leftmost-first result.
+
+    The regex engine tries every alternative of a long alternation at every position; run alone,
+    an alternative that starts with a literal is found by a fast scan. Measured on the corpus, the
+    scoring-key pattern runs four times faster split. The merge keeps the combined pattern's
+    semantics exactly: the leftmost match wins, and at one position the earlier alternative. Only
+    for patterns whose callers read ``lastgroup`` or the span (each match comes from the
+    alternative's own pattern, so a group of another alternative does not exist on it).
+    """
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, sources: list[str], flags: int) -> None:
+        self._parts = [LazyPattern(source, flags) for source in sources]
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None):
+        best = None
+        for part in self._parts:
+            m = part.search(string, pos, endpos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+                if m.start() == pos:
+                    break  # no later alternative can start earlier, and ties go to the earlier one
+        return best
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
+        end = len(string) if endpos is None else endpos
+        parts = self._parts
+        nexts = [part.search(string, pos, end) for part in parts]
+        while True:
+            best_i = -1
+            for i, m in enumerate(nexts):
+                if m is not None and (best_i < 0 or m.start() < nexts[best_i].start()):  # type: ignore[union-attr]
+                    best_i = i
+            if best_i < 0:
+                return
+            m = nexts[best_i]
+            yield m
+            pos = max(m.end(), m.start() + 1)  # type: ignore[union-attr]
+            for i, n in enumerate(nexts):  # a cached match the yielded one overlaps: search again
+                if n is not None and n.start() < pos:
+                    nexts[i] = parts[i].search(string, pos, end)
+
+
+def split(sources: list[str], flags: int = regex.IGNORECASE | regex.VERBOSE) -> regex.Pattern[str]:
+    """A :class:`SplitPattern` typed as a pattern for callers."""
+    return SplitPattern(sources, flags)  # type: ignore[return-value]
+
+
+def joined(sources: list[str], flags: int = regex.IGNORECASE | regex.VERBOSE) -> regex.Pattern[str]:
+    """One pattern of the alternatives (measured no faster split: their first characters vary)."""
+    return LazyPattern("|".join(f"(?:{source}\n)" for source in sources), flags)  # type: ignore[return-value]
+
+
 def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """A :class:`LazyPattern` typed as a pattern for callers."""
     return LazyPattern(pattern, flags)  # type: ignore[return-value]
@@ -89,46 +144,46 @@ def _c(pattern: str, flags: int = regex.IGNORECASE | regex.VERBOSE) -> regex.Pat
 # --------------------------------------------------------------------------- marker mentions
 
 #: One combined pattern for every marker mention; the group name says which marker.
-MENTION = _c(
-    r"""
-    (?P<ish>
+MENTION = joined(
+    [
+        r"""(?P<ish>
         \b(?:IQ)?(?:F|S|C|D|B)?ISH\b                      # FISH, SISH, CISH, DISH, BDISH, ISH
       | \bin[\s-]{1,3}situ[\s-]{1,3}hybridi[sz]ation\b
-    )
-  | (?P<cep>\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bchromosome[\s-]{1,2}17\b|\bD17Z1\b)
-  | (?P<her2>
+    )""",
+        r"""(?P<cep>\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bchromosome[\s-]{1,2}17\b|\bD17Z1\b)""",
+        r"""(?P<her2>
         \bHER[\s-]{0,2}2(?:[\s/-]{0,2}neu)?\b(?![\s-]{0,2}(?:targeted|directed|therap|blockade|inhibit))
       | \bc-?erb-?B-?2\b | \bERBB2\b | \bHER2neu\b | \bneu\b(?=[\s:])
       | (?-i:\bIHC\b)(?=[^\n+]{0,20}?(?<![\d.])[0-3]\s?\+)
       | \bHercep[Tt]est\b(?![\s,]{0,3}(?:DAKO|Dako|kit)?\s{0,3}\))
-    )
-  | (?P<ki67>\bK[il1][\s-]{0,2}67\b|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)
-  | (?P<other>
+    )""",
+        r"""(?P<ki67>\bK[il1][\s-]{0,2}67\b|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)""",
+        r"""(?P<other>
         \b(?:CK|cytokeratin)[\s-]{0,2}(?:5/6|5|6|7|8/18|14|17|19|20)\b|\bE-?cadherin\b|\bp63\b|\bp53\b|\bp120\b|\bGATA-?3\b
       | \bandrogen[\s-]{1,3}receptors?\b|(?-i:\bAR\b)|\bSMA\b|\bcalponin\b|\bCD\s?(?:31|34|10|117)\b|\bD2-?40\b|\bS-?100\b
       | \bTTF-?1\b|\bmammaglobin\b|\bGCDFP(?:-?15)?\b|\bEGFR\b|\bPD-?L1\b|\bsynaptophysin\b|\bchromogranin\b
       | \bSOX-?10\b|\bTRPS-?1\b|\bAE1/AE3\b|\bCAM\s?5\.2\b|\bBRCA[12]?\b|\bPIK3CA\b|\bMMR\b
-    )
-  | (?P<er>
+    )""",
+        r"""(?P<er>
         \b(?:o?estrogens?|oestrogens?)(?:[\s-]{1,3}receptors?)?(?:[\s-]{1,3}alpha)?\b
       | (?-i:\bER(?:a|α)?\b) | (?-i:\bEr\b)(?=\s{0,2}[:+/(-])
       | \ber\b(?=\s{0,2}(?:[+/:-]|pos|neg|\d))
       | (?-i:\bRE\b)(?=\s{0,2}[:(])                               # French: recepteurs aux oestrogenes
-    )
-  | (?P<pr>
+    )""",
+        r"""(?P<pr>
         \bprogest(?:erone|ins?|ogens?|agens?)(?:[\s-]{1,3}receptors?)?\b
       | (?-i:\b(?:PR|PgR|PGR|Pgr)\b) | \bpgr\b
       | \bpr\b(?=\s{0,2}(?:[+/:-]|pos|neg|\d))
       | (?-i:\bRP\b)(?=\s{0,2}[:(])                               # French: recepteurs a la progesterone
-    )
-  | (?P<hr>\b(?:HR|hormone[\s-]{1,3}receptors?)\b(?!\s{0,2}studies\b(?!\s{0,3}:\s{0,3}(?:pending|see))))
-  | (?P<triple>\btriple[\s-]{0,2}(?:negative|neg|positive|pos)\b|\bTNBC\b)
-  | (?P<allmarkers>
+    )""",
+        r"""(?P<hr>\b(?:HR|hormone[\s-]{1,3}receptors?)\b(?!\s{0,2}studies\b(?!\s{0,3}:\s{0,3}(?:pending|see))))""",
+        r"""(?P<triple>\btriple[\s-]{0,2}(?:negative|neg|positive|pos)\b|\bTNBC\b)""",
+        r"""(?P<allmarkers>
         \b(?:breast\s{1,3})?(?:prognostic|predictive)\s{1,3}(?:and\s{1,3}predictive\s{1,3})?(?:bio)?markers?\b
       | \b(?:breast\s{1,3})?biomarkers?(?:\s{1,3}(?:studies|testing|tests|results))?\b
       | \breceptor\s{1,3}(?:studies|status)\b
-    )
-    """
+    )""",
+    ]
 )
 
 #: After a HER2 mention: this HER2 names an ISH test or an ISH measurement, not IHC.
@@ -195,25 +250,26 @@ CONTROL_PHRASE = _c(
         (?:positive\s{1,3}|negative\s{1,3})?controls?\b[^.\n]{0,300}"""
 )
 CONTROL_WORD = _c(r"(?<!17\s{0,3}|probe\s{1,3})\bcontrols?\b|\bcell\s{1,3}lines?\b|\bbenign\b|\bnormal\s{1,3}(?:ducts?|ductal|lobules?|breast|epitheli\w*|tissue)")
-REFERENCE = _c(
-    r"""\((?:\s{0,3}(?:ref(?:erence)?(?:\s{1,3}range)?|normal(?:\s{1,3}range)?|cut-?\s?off|key)\b)[^)\n]{0,120}\)
-      | \[(?:\s{0,3}(?:ref(?:erence)?(?:\s{1,3}range)?|normal(?:\s{1,3}range)?|cut-?\s?off|key)\b)[^\]\n]{0,120}\]
-      | \b0\s{0,2}(?:-|to|/)\s{0,2}1\+?\s{0,3}[:=-]?\s{0,3}neg\w{0,6}\s{0,3}[;,]\s{0,3}2\+[^;\n]{0,30}[;,]\s{0,3}3\+[^;.\])\n]{0,30}
+REFERENCE = split(
+    [
+        r"""\((?:\s{0,3}(?:ref(?:erence)?(?:\s{1,3}range)?|normal(?:\s{1,3}range)?|cut-?\s?off|key)\b)[^)\n]{0,120}\)""",
+        r"""\[(?:\s{0,3}(?:ref(?:erence)?(?:\s{1,3}range)?|normal(?:\s{1,3}range)?|cut-?\s?off|key)\b)[^\]\n]{0,120}\]""",
+        r"""\b0\s{0,2}(?:-|to|/)\s{0,2}1\+?\s{0,3}[:=-]?\s{0,3}neg\w{0,6}\s{0,3}[;,]\s{0,3}2\+[^;\n]{0,30}[;,]\s{0,3}3\+[^;.\])\n]{0,30}
       # a scoring key is two or more score-category pairs in a row ("0, 1+ negative; 2+ equivocal;
-      # 3+ positive", "Negative (0 or 1+), Equivocal (2+), Positive (3+)"); one pair is a result
-      | (?:(?<![\w+])[0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\s{0,3}[:=-]?\s{0,3}(?:(?:is|are|means?)\s{1,3}(?:considered\s{1,3})?)?
-          (?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\b[\s;,.)]{0,4}(?:and\s{1,3})?){2,}
-      | (?:\b(?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\s{0,3}[:=(-]?\s{0,3}
-          [0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\)?(?![\d%.])[\s;,.]{0,4}){2,}
-      | \b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpretation\s{1,3}(?:key|criteria|guidelines?|guide)|scoring\s{1,3}(?:categories|scale|definitions?))\b[^\n]{0,2000}
-      | \bnegative\s{0,3}[:=(]?\s{0,3}(?:0\s{0,2}(?:-|to|or|/)\s{0,2}1\+?|0,?\s{0,2}1\+)\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?
-        equivocal\s{0,3}[:=(]?\s{0,3}2\+\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?positive\s{0,3}[:=(]?\s{0,3}3\+\)?
-      | \b(?:ratio|copy\s{1,3}number|signals?/cell)\s{0,3}(?:of\s{1,3})?(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,2}(?:\.\d{1,2})?
-        \s{0,3}(?:is|are|=|:|-|indicates?)?\s{0,3}(?:considered\s{1,3})?(?:amplified|not\s{1,3}amplified|non-?amplified|positive|negative|equivocal)\b
-      | \b(?:positive|negative|low\s{1,3}positive)\s{0,3}[:=]\s{0,3}(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,3}\s{0,2}%
-      | \((?=[^)\n]{0,200}(?:<|>|≥|≤))(?=[^)\n]{0,200}\b(?:not\s|non-?)?amplified\b[^)\n]{0,200}\b(?:equivocal|amplified)\b)[^)\n]{0,200}\)
-      | \((?=[^)\n]{0,120}negative)(?=[^)\n]{0,120}positive)[^)\n]{0,120}(?:<|>|≥|≤|=)[^)\n]{0,120}\)
-    """
+      # 3+ positive", "Negative (0 or 1+), Equivocal (2+), Positive (3+)"); one pair is a result""",
+        r"""(?:(?<![\w+])[0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\s{0,3}[:=-]?\s{0,3}(?:(?:is|are|means?)\s{1,3}(?:considered\s{1,3})?)?
+          (?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\b[\s;,.)]{0,4}(?:and\s{1,3})?){2,}""",
+        r"""(?:\b(?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\s{0,3}[:=(-]?\s{0,3}
+          [0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\)?(?![\d%.])[\s;,.]{0,4}){2,}""",
+        r"""\b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpretation\s{1,3}(?:key|criteria|guidelines?|guide)|scoring\s{1,3}(?:categories|scale|definitions?))\b[^\n]{0,2000}""",
+        r"""\bnegative\s{0,3}[:=(]?\s{0,3}(?:0\s{0,2}(?:-|to|or|/)\s{0,2}1\+?|0,?\s{0,2}1\+)\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?
+        equivocal\s{0,3}[:=(]?\s{0,3}2\+\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?positive\s{0,3}[:=(]?\s{0,3}3\+\)?""",
+        r"""\b(?:ratio|copy\s{1,3}number|signals?/cell)\s{0,3}(?:of\s{1,3})?(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,2}(?:\.\d{1,2})?
+        \s{0,3}(?:is|are|=|:|-|indicates?)?\s{0,3}(?:considered\s{1,3})?(?:amplified|not\s{1,3}amplified|non-?amplified|positive|negative|equivocal)\b""",
+        r"""\b(?:positive|negative|low\s{1,3}positive)\s{0,3}[:=]\s{0,3}(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,3}\s{0,2}%""",
+        r"""\((?=[^)\n]{0,200}(?:<|>|≥|≤))(?=[^)\n]{0,200}\b(?:not\s|non-?)?amplified\b[^)\n]{0,200}\b(?:equivocal|amplified)\b)[^)\n]{0,200}\)""",
+        r"""\((?=[^)\n]{0,120}negative)(?=[^)\n]{0,120}positive)[^)\n]{0,120}(?:<|>|≥|≤|=)[^)\n]{0,120}\)""",
+    ]
 )
 OPTION_LIST = _c(
     r"""\[[^\]\n]{0,60}[/;|][^\]\n]{0,60}\]
