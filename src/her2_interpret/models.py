@@ -31,7 +31,7 @@ PercentRange = tuple[Annotated[float, Field(ge=0, le=100)], Annotated[float, Fie
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # schemas built on first use: fast import
 
 
 # --------------------------------------------------------------------------- enumerations
