@@ -85,6 +85,18 @@ _SPACED_WORD = lazy(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,14}(?![A-Za-z])")
 _PLAIN_NUMBER = lazy(r"\d{1,3}(?:[.,]\d{1,2})?")
 # An underscore joining two words of a field name ("ER_PCT=70", "her2_cep17_ratio"): a space.
 # (Runs of underscores are blanks of a form and stay: "___ Not performed".)
+# "+ve" / "-ve" (Indian, UK shorthand) for positive / negative, same length: "ER -ve" -> "ER neg",
+# "Her2neu 3+ve" -> "Her2neu 3+  ", "ER+ve" -> "ER+  ".
+_VE_SIGN = lazy(r"(?P<sign>[+-])(?P<sp>\s?)ve\b", regex.IGNORECASE)
+
+
+def _ve_sign(m: regex.Match[str]) -> str:
+    before = m.string[m.start() - 1 : m.start()]
+    if before.isalnum() or before == ")":  # glued to a marker or score: keep the sign, blank "ve"
+        return m.group("sign") + m.group("sp") + "  "
+    return ("pos" if m.group("sign") == "+" else "neg") + m.group("sp")
+
+
 _UNITS_PIPE = lazy(r"(?<=\d)\|(?=%)")
 _FIELD_UNDERSCORE = lazy(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
 
@@ -282,6 +294,8 @@ def normalize(text: str) -> Normalized:
         base = base.replace("\r", " ")
     if "_" in base:
         base = _FIELD_UNDERSCORE.sub(" ", base)
+    if "ve" in base and ("+ve" in base or "-ve" in base or "+ ve" in base):
+        base = _VE_SIGN.sub(_ve_sign, base)
     if "|%" in base:  # a units field of a pipe feed ("||95|%|"): the value reads as "95 %"
         base = _UNITS_PIPE.sub(" ", base)
     if base.count('":') >= 2:  # JSON-like text ('{"name":"ER","percent":"40%"}'): quotes are spaces

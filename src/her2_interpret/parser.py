@@ -152,6 +152,31 @@ _REFERENCE_HINT = P.lazy(r"reference|ref\.?\s+range|normal\s+range|expected", re
 _LINE_LABEL = P.lazy(r"[ \t*#=_-]{0,20}[A-Za-z][A-Za-z ]{0,30}:")
 
 
+def _blank_sentence(chars: list[str], text: str, start: int, end: int, keep_names: bool = False) -> None:
+    """Blank the sentence (within its line) that holds ``text[start:end]``, keeping a label that
+    opens the line ("Amendment: the ER ... in error ...") and, if asked, the marker names."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    first = line_start
+    for stop in P.SENTENCE_END.finditer(text, line_start, start):
+        first = stop.end()
+    if first == line_start:
+        label = _LINE_LABEL.match(text, line_start, start)
+        first = label.end() if label else first
+    stop = P.SENTENCE_END.search(text, end, line_end)
+    last = stop.end() if stop else line_end
+    if not keep_names:
+        _blank(chars, first, last)
+        return
+    pos = first
+    for name in P.MENTION.finditer(text, first, last):
+        if name.lastgroup in ("er", "pr", "her2", "ki67", "ish", "hr"):
+            _blank(chars, pos, name.start())
+            pos = name.end()
+    _blank(chars, pos, last)
+
+
 def _blank_line(chars: list[str], text: str, pos: int) -> None:
     """Blank the whole line that holds ``pos``."""
     start = text.rfind("\n", 0, pos) + 1
@@ -180,18 +205,13 @@ def _mask(text: str) -> str:
         _blank(chars, m.start(), stop.end() if stop else line_end)
     for m in P.PAGE_FURNITURE.finditer(text):
         _blank_line(chars, text, m.start())
-    for m in P.INVALID.finditer(text):  # "reported in error": that sentence (the correction may follow)
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        start = line_start
-        for end in P.SENTENCE_END.finditer(text, line_start, m.start()):
-            start = end.end()
-        if start == line_start:  # keep a label that opens the line ("Amendment: ... in error ...")
-            label = _LINE_LABEL.match(text, line_start, m.start())
-            start = label.end() if label else start
-        stop = P.SENTENCE_END.search(text, m.end(), line_end)
-        _blank(chars, start, stop.end() if stop else line_end)
+    for m in P.INVALID.finditer(text):  # "reported in error": that sentence (the correction may follow),
+        # keeping the marker names, so that "The HER2 score was transcribed incorrectly. The correct
+        # score is 2+" reads the correction as the HER2 result
+        _blank_sentence(chars, text, m.start(), m.end(), keep_names=True)
+    # trial criteria and laboratory statistics speak of patients in general, not of this tumour
+    for m in P.NOT_THIS_PATIENT.finditer(text):
+        _blank_sentence(chars, text, m.start(), m.end())
     if _REFERENCE_HINT.search(text):
         pos = 0
         ref_col: int | None = None  # a "REFERENCE" column of an aligned table: blanked on every row

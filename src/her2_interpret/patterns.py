@@ -261,7 +261,7 @@ REFERENCE = split(
           (?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\b[\s;,.)]{0,4}(?:and\s{1,3})?){2,}""",
         r"""(?:\b(?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\s{0,3}[:=(-]?\s{0,3}
           [0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\)?(?![\d%.])[\s;,.]{0,4}){2,}""",
-        r"""\b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpretation\s{1,3}(?:key|criteria|guidelines?|guide)|scoring\s{1,3}(?:categories|scale|definitions?))\b[^\n]{0,2000}""",
+        r"""\b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpret(?:ation|ive)\s{1,3}(?:key|criteria|guidelines?|guide)|scoring\s{1,3}(?:categories|scale|definitions?))\b[^\n]{0,2000}""",
         r"""\bnegative\s{0,3}[:=(]?\s{0,3}(?:0\s{0,2}(?:-|to|or|/)\s{0,2}1\+?|0,?\s{0,2}1\+)\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?
         equivocal\s{0,3}[:=(]?\s{0,3}2\+\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?positive\s{0,3}[:=(]?\s{0,3}3\+\)?""",
         r"""\b(?:ratio|copy\s{1,3}number|signals?/cell)\s{0,3}(?:of\s{1,3})?(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,2}(?:\.\d{1,2})?
@@ -296,7 +296,24 @@ PAGE_FURNITURE = _c(
       |\b(?:MRN|DOB|D\.O\.B\.|Med(?:ical)?\.?\s{0,2}Rec(?:ord)?\.?\s{0,2}(?:No|\#)?|patient(?:\s{1,3}name)?)\s{0,3}[:\#]"""
 )
 CHECKBOX_INLINE_UNTICKED = _c(r"(?:\[[ \t]{0,3}\]|\u2610|\u25a1)\s{0,3}[^\[\]\n\u2610\u25a1\u2612\u2611]{0,80}")
-INVALID = _c(r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\b")
+# Sentences about patients in general, not this tumour: trial criteria ("patients with HER2-low
+# (IHC 1+ or 2+/ISH-) disease are eligible", "Key exclusion: HER2-positive disease") and laboratory
+# statistics ("our HER2 3+ rate was 12%", "concordance 98% (n = 250 cases)").
+NOT_THIS_PATIENT = _c(
+    r"""\b(?:key\s{1,3})?(?:inclusion|exclusion|eligibility)(?:\s{1,3}criteria)?\s{0,3}:
+      | \b(?:inclusion|exclusion|eligibility)\s{1,3}criteria\b
+      | \b(?:are|is|were|be|remain)\s{1,3}(?:eligible|permitted|excluded)\b
+      | \bpatients\s{1,3}with\b[^.\n]{0,120}?\b(?:eligible|excluded|enrolled|included|permitted)\b
+      | \bour\b[^.\n]{0,60}?\brates?\b | \brates?\b[^.\n]{0,60}?\b(?:\d+\s{1,3}cases|n\s{0,2}=\s{0,2}\d)
+      | \bconcordance\b | \bNEQAS\b | \bproficiency\s{1,3}(?:testing|programme|program|survey)\b
+      # a class of tumours in general: "ER-low tumours (1-10%) often behave like triple-negative disease"
+      | \b(?:tumou?rs|cancers|carcinomas|patients|women)(?:\s{0,3}\([^)\n]{0,30}\))?\s{1,3}
+        (?:often|usually|typically|generally|tend|commonly|frequently|may|can|are\s{1,3}(?:often|usually|generally|typically))\b"""
+)
+INVALID = _c(
+    r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\b|\b(?:transcribed|reported|recorded|entered)\s{1,3}"
+    r"(?:incorrectly|wrongly)\b|\bincorrectly\s{1,3}(?:transcribed|reported|recorded|entered)\b|\btranscription\s{1,3}error\b"
+)
 
 # --------------------------------------------------------------------------- cues (ConText)
 
