@@ -166,6 +166,11 @@ def _blank_sentence(chars: list[str], text: str, start: int, end: int, keep_name
         first = label.end() if label else first
     stop = P.SENTENCE_END.search(text, end, line_end)
     last = stop.end() if stop else line_end
+    fix = _CORRECTION.search(text, end, last) if keep_names else None
+    if fix is not None:  # "... is a typographical error and should read 8% (not 80%)": the value stays
+        last = fix.end()
+        for old in _NOT_OLD_VALUE.finditer(text, last, stop.end() if stop else line_end):
+            _blank(chars, old.start(), old.end())
     if not keep_names:
         _blank(chars, first, last)
         return
@@ -1012,7 +1017,7 @@ def _in_name(m: regex.Match[str], clause: _Clause) -> int | None:
 
 
 _LABELLED_BARE = P.lazy(
-    r"^\s{0,3}(?:\[[^\]\n]{0,20}\]\s{0,3})?[:=]?\s{0,3}(?P<op><=|>=|<|>|≤|≥|less\s{1,3}than|greater\s{1,3}than)?\s{0,2}(?P<v>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/])"
+    r"^\s{0,3}(?:\[[^\]\n\d]{0,20}\]\s{0,3})?[:=]?\s{0,3}\[?\s{0,2}(?P<op><=|>=|<|>|≤|≥|less\s{1,3}than|greater\s{1,3}than)?\s{0,2}(?P<v>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/])"
     r"(?:(?<!\d[.,]\d{1,2})\s{0,2}(?:-|to)\s{0,2}(?P<hi>\d{1,3})(?![\d/.,]))?",  # a CAP bin "51-60"
     regex.IGNORECASE,
 )
@@ -1023,6 +1028,10 @@ _ALLRED_WORD = P.lazy(r"\b(?:allred|quick\s{1,3}score|(?-i:QS)\b)", regex.I)
 _BARE_ALLRED = P.lazy(r"^\s{0,3}[:=-]?\s{0,3}(?P<v>[02-8])(?![\d.,%/+])")
 _NOT_BEFORE = P.lazy(r"\b(?:not|no\s{1,3}longer|isn'?t|wasn'?t|never|rather\s{1,3}than)\s{1,3}(?:(?:a|an|truly|strictly|really)\s{1,3})?$",
                      regex.IGNORECASE)
+_CORRECTION = P.lazy(r"\bshould\s{1,3}(?:read|be|have\s{1,3}been)\b|\bcorrect(?:ed)?\s{1,3}(?:value|result|score|percentage)\s{1,3}is\b",
+                     regex.IGNORECASE)
+_NOT_OLD_VALUE = P.lazy(r"\(\s{0,2}not\s{1,3}[^)\n]{0,30}\)", regex.IGNORECASE)
+_NAME_PERCENT_LABEL = P.lazy(r"\s{0,2}%\s{0,3}(?:[:=]|\.{2,40})")
 _IHC_HINT = P.lazy(r"IHC|immuno", regex.IGNORECASE)
 _IHC_STATUS_WORD = P.lazy(
     r"\b(?:IHC|immunohistochemistry|immunostain(?:ing)?)\s{0,3}(?:score\s{0,3})?[:=-]?\s{0,3}"
@@ -1545,6 +1554,13 @@ class _Reader:
             if cell is not None and _num(cell[2]) <= 100:
                 values["percent"] = _num(cell[2])
                 evidence.append(self.ev("percent", cell[0], cell[1], "table.cell.percent"))
+        if not values:  # "Ki-67 % ......... [ 35 ]": the % names the column of the number after it
+            lm = _NAME_PERCENT_LABEL.match(self.t, clause.mention.end, clause.ranges[0][1])
+            bare = _LABELLED_BARE.match(self.t[lm.end() : _range_end(clause, lm.end())]) if lm else None
+            if bare and not bare.group("op") and not bare.group("hi") and _num(bare.group("v")) <= 100:
+                values["percent"] = _num(bare.group("v"))
+                evidence.append(self.ev("percent", lm.end() + bare.start("v"), lm.end() + bare.end("v"),
+                                        "ki67.percent.labelled"))
         if not values:
             for lm in self.finditer(P.PERCENT_LABEL, clause):  # "Percent: 85" under a "Ki-67" label
                 bare = _LABELLED_BARE.match(self.t[lm.end() : _range_end(clause, lm.end())])

@@ -268,6 +268,10 @@ REFERENCE = split(
         \s{0,3}(?:is|are|=|:|-|indicates?)?\s{0,3}(?:considered\s{1,3})?(?:amplified|not\s{1,3}amplified|non-?amplified|positive|negative|equivocal)\b""",
         r"""\b(?:positive|negative|low\s{1,3}positive)\s{0,3}[:=]\s{0,3}(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,3}\s{0,2}%""",
         r"""\((?=[^)\n]{0,200}(?:<|>|≥|≤))(?=[^)\n]{0,200}\b(?:not\s|non-?)?amplified\b[^)\n]{0,200}\b(?:equivocal|amplified)\b)[^)\n]{0,200}\)""",
+        r"""\([^)\n]{0,40}\bcut-?\s?off\b[^)\n]{0,60}\)""",
+        # the definition of the low-positive band after the words: "LOW POSITIVE (1-10%)"
+        r"""(?<=\blow[\s-]{1,3}positive\s{0,3})\(\s{0,2}1\s{0,2}(?:-|to)\s{0,2}10\s{0,2}%\s{0,2}\)""",
+        r"""\bcut-?\s?off\s{0,3}(?:of|at|=|:|is)?\s{0,3}(?:≥|>=|>|<|≤|<=)?\s{0,2}\d{1,3}(?:[.,]\d)?\s{0,2}%""",
         r"""\((?=[^)\n]{0,120}negative)(?=[^)\n]{0,120}positive)[^)\n]{0,120}(?:<|>|≥|≤|=)[^)\n]{0,120}\)""",
     ]
 )
@@ -313,6 +317,7 @@ NOT_THIS_PATIENT = _c(
 INVALID = _c(
     r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\b|\b(?:transcribed|reported|recorded|entered)\s{1,3}"
     r"(?:incorrectly|wrongly)\b|\bincorrectly\s{1,3}(?:transcribed|reported|recorded|entered)\b|\btranscription\s{1,3}error\b"
+    r"|\b(?:this|which|it)\s{1,3}(?:supersedes|replaces)\b|\btypographical\s{1,3}error\b"
 )
 
 # --------------------------------------------------------------------------- cues (ConText)
@@ -419,7 +424,7 @@ PERCENT = _c(
 # A number with a stray character where % was ("95X", "60 x"): read only for a receptor or
 # Ki-67 clause that has no other percent, and flagged fuzzy.
 PERCENT_STRAY = _c(r"(?<![\w.])(?P<v>\d{1,3})\s?[Xx×°](?=\s|$|[,;)])")
-PERCENT_LABEL = _c(r"(?:\bpercent(?:age)?\b|\bproportion\b|\bpct\b|(?<![\d)]\s{0,2})%)[^:=\n]{0,60}[:=]|\bpct(?=\s{1,3}\d)")
+PERCENT_LABEL = _c(r"(?:\bpercent(?:age)?\b|\bproportion\b|\bpct\b|(?<![\d)]\s{0,2})%)[^:=.\n]{0,60}(?:[:=]|\s{0,3}\.{3,40})|\bpct(?=\s{1,3}\d)")
 BREAKDOWN = _c(r"\b(?:weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?\s{0,3}[:=]?\s{0,2}\d{1,3}\s{0,2}%")
 INTENSITY = _c(
     r"""\b(?P<a>weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?
@@ -467,7 +472,8 @@ HER2_CATEGORY = _c(
       | (?P<low>(?<=\bHER-?2[\s-]{1,2})low\b|\(\s?low\s?\))"""
 )
 HER2_NO_STAINING = _c(
-    r"""\bmembran(?:e|ous)\s{1,3}staining\s{1,3}(?:present|seen|identified|observed)\s{0,3}[:=?]?\s{0,3}no\b|\babsence\s{1,3}of\s{1,3}(?:any\s{1,3})?(?:membran(?:e|ous)\s{1,3})?staining\b|\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
+    r"""\bmembran(?:e|ous)\s{1,3}staining\s{1,3}(?:present|seen|identified|observed)\s{0,3}[:=?]?\s{0,3}no\b
+      |\bmembran(?:e|ous)\s{1,3}staining\s{0,3}(?:[:=]|\.{2,40})?\s{0,3}\[?\s{0,2}(?:absent|none|nil)\b|\babsence\s{1,3}of\s{1,3}(?:any\s{1,3})?(?:membran(?:e|ous)\s{1,3})?staining\b|\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
       |\babsent\s{1,3}(?:membrane\s{1,3})?staining\b|\bno\s{1,3}staining\s{1,3}(?:is\s{1,3})?observed\b"""
 )
 STAIN_COMPLETENESS = _c(r"\b(?P<inc>incomplete|basolateral|lateral|partial)\b|\b(?P<com>complete|circumferential)\b")
