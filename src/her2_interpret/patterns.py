@@ -310,6 +310,10 @@ NOT_THIS_PATIENT = _c(
       | \bpatients\s{1,3}with\b[^.\n]{0,120}?\b(?:eligible|excluded|enrolled|included|permitted)\b
       | \bour\b[^.\n]{0,60}?\brates?\b | \brates?\b[^.\n]{0,60}?\b(?:\d+\s{1,3}cases|n\s{0,2}=\s{0,2}\d)
       | \bconcordance\b | \bNEQAS\b | \bproficiency\s{1,3}(?:testing|programme|program|survey)\b
+      # definitions in prose: "1-10% is reported as low positive", "HER2 is scored 0, 1+, 2+ or 3+"
+      | (?:[<>≤≥]\s{0,2})?\b\d{1,3}(?:\s{0,2}(?:-|to)\s{0,2}\d{1,3})?\s{0,2}%\s{1,3}(?:is|are)\s{1,3}
+        (?:reported|defined|classified|considered|regarded|called|scored)\s{1,3}as\b
+      | \b0\s{0,2},\s{0,2}1\s{0,2}\+\s{0,2},\s{0,2}2\s{0,2}\+\s{0,2},?\s{0,3}(?:or|and)\s{1,3}3\s{0,2}\+
       # a class of tumours in general: "ER-low tumours (1-10%) often behave like triple-negative disease"
       | \b(?:tumou?rs|cancers|carcinomas|patients|women)(?:\s{0,3}\([^)\n]{0,30}\))?\s{1,3}
         (?:often|usually|typically|generally|tend|commonly|frequently|may|can|are\s{1,3}(?:often|usually|generally|typically))\b"""
@@ -323,7 +327,7 @@ INVALID = _c(
 # --------------------------------------------------------------------------- cues (ConText)
 
 HISTORICAL = _c(
-    r"""\b(?:prior|previous(?:ly)?|outside|earlier|referring\s{1,3}(?:laboratory|lab|institution|hospital|pathologist|report|centre|center)
+    r"""\b(?:prior|previous(?:ly)?|outside(?!\s{1,3}(?:paraffin\s{1,3})?(?:blocks?|slides?|material|tissue|specimen\s{1,3}block))|earlier|referring\s{1,3}(?:laboratory|lab|institution|hospital|pathologist|report|centre|center)
         |per\s{1,3}(?:the\s{1,3})?outside|history\s{1,3}of|known\s{1,3}(?:left|right|breast|bilateral)
         |pre-?treatment|pre-?neoadjuvant|original(?:ly)?\s{1,3}report(?:ed)?|original\s{0,3}(?=\(|:)|original\s{1,3}(?:result|reading|read|score)s?|initially\s{1,3}(?:reported|read)|further\s{1,3}to\s{1,3}the\s{1,3}original)\b
       # a past episode told with its year: "she had a mastectomy in 2012 for ...", "back in 2009"
