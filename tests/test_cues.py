@@ -474,8 +474,39 @@ SESSION2 = [
         er_status="negative", er_percent_range=[0, 1]),
 ]
 
+# Families the seventh blind corpus found (trial criteria, laboratory statistics, prose definitions,
+# corrections, vendor layouts); each row a phrasing of its own.
+SESSION2_OWN7 = [
+    row("trial-inclusion", "Inclusion criteria: HER2-low (IHC 1+ or 2+/ISH-negative) disease.\n"
+        "Patient: ER 0%, PR 0%, HER2 0 (no staining).", her2_ihc_score="0", her2_category="zero_null",
+        her2_ish_result=None),
+    row("trial-patients-with", "Patients with HER2-positive (IHC 3+ or ISH amplified) tumours are excluded. "
+        "This tumour: HER2 1+.", her2_ihc_score="1+", her2_status="negative", her2_ish_result=None),
+    row("lab-rate", "Our ER-negative rate in 2023 was 17%. ER 90%, PR 50%, HER2 1+.", er_status="positive",
+        er_percent=90),
+    row("lab-concordance", "Concordance with the reference laboratory was 97% (n = 120). HER2: 2+; FISH pending.",
+        her2_ihc_score="2+", her2_ish_result="pending"),
+    row("class-of-tumours", "ER-low tumours (1-10%) usually behave like TNBC. Here ER is 4%, weak.",
+        er_status="low_positive", er_percent=4, er_percent_range=None),
+    row("definition-in-prose", "ER and PR: <1% is reported as negative. Result: ER 60%.", er_percent=60,
+        er_percent_range=None, er_status="positive"),
+    row("score-enumeration", "HER2 is scored 0, 1+, 2+ or 3+ per ASCO/CAP. HER2 (4B5): 3+.", her2_ihc_score="3+"),
+    row("plus-ve", "ER +ve, PR -ve, HER2 2+ve, FISH -ve", er_status="positive", pr_status="negative",
+        her2_ihc_score="2+", her2_ish_result="not_amplified"),
+    row("supersedes-old", "Revised HER2 score: 2+. This replaces the score of 1+ given earlier.",
+        her2_ihc_score="2+", her2_status="equivocal"),
+    row("should-read", "Correction: the PR value above is a typographical error and should read 5% (not 50%).",
+        pr_percent=5, pr_status="low_positive"),
+    row("dot-leader-bracket", "PR Status ...... [NEGATIVE]   % Positive Nuclei ...... [ 0 ]", pr_status="negative",
+        pr_percent=0),
+    row("cut-off-aside", "Ki-67: 12% (cut-off 20%)", ki67_percent=12),
+    row("outside-block-retested", "Outside diagnosis: ER 95%.\nER repeated here on the outside block: 70%.",
+        er_percent=70, flags={"er": (HIST, NONE)}),
+]
+
 TABLES = {
     "session2": SESSION2,
+    "session2-own7": SESSION2_OWN7,
     "negation": NEGATION,
     "pseudo-negation": PSEUDO_NEGATION,
     "scope": SCOPE_TERMINATORS,

@@ -209,7 +209,13 @@ def _mask(text: str) -> str:
         stop = P.SENTENCE_END.search(text, m.start(), line_end)
         _blank(chars, m.start(), stop.end() if stop else line_end)
     for m in P.PAGE_FURNITURE.finditer(text):
-        _blank_line(chars, text, m.start())
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if any(k.lastgroup in ("er", "pr", "her2", "ki67", "ish") for k in P.MENTION.finditer(text, m.end(), line_end)):
+            _blank(chars, m.start(), m.end())  # "Patient: ER 0%, PR 0%": a label, the results stay
+        else:
+            _blank(chars, line_start, line_end)
     for m in P.INVALID.finditer(text):  # "reported in error": that sentence (the correction may follow),
         # keeping the marker names, so that "The HER2 score was transcribed incorrectly. The correct
         # score is 2+" reads the correction as the HER2 result
