@@ -71,7 +71,7 @@ KNOWN_WORDS: frozenset[str] = frozenset(
         "ratio", "ratios", "nuclear", "tumour", "tumor", "tumours", "tumors", "cellular",
         "cellularity", "margin", "margins", "negatives", "positives", "present", "prevent",
         "receptors", "intensity", "moderate", "estrogen", "oestrogen", "progesterone",
-        "protein", "proteins", "pattern", "patterns", "potential", "positivity",
+        "protein", "proteins", "pattern", "patterns", "potential",
         "ultralow", "gene", "genes", "general", "several", "severe", "lateral",
         "basolateral", "peripheral", "referral", "referring", "interval", "internal",
         "external", "control", "controls", "pathologist", "positron", "hscore", "qscore", "scores",
