@@ -50,14 +50,9 @@ _HYPHEN_BREAK = lazy(r"(?<=[A-Za-z]{2})-[ \t]*\n[ \t]*(?=[A-Za-z]{2})")
 # A word broken across a line without a hyphen: "NEGA\nTIVE" (joined only if the result is a
 # lexicon value word and the first part is not a word of its own).
 _PLAIN_BREAK = lazy(r"\b([A-Za-z]{2,12})[ \t]*\n[ \t]*([A-Za-z]{2,12})\b")
-# A lexicon word split by a stray space on one line, as OCR leaves it: "fol low", "Nega tive".
-# One alternative per split point of each word, so only real splits match (one linear pass).
-_SPLIT_WORD = lazy(
-    r"\b(?:"
-    + "|".join(f"{w[:i]} {w[i:]}" for w in sorted(lexicon.JOINABLE | {"follow"}) for i in range(3, len(w) - 2))
-    + r")\b",
-    regex.IGNORECASE,
-)
+# A lexicon word split by a stray space on one line, as OCR leaves it: "fol low", "Nega tive"
+# (read in the token pass; both halves at least two letters).
+_SPLIT_JOINABLE = frozenset(lexicon.JOINABLE | {"follow"})
 # A word broken with a hyphen across a page break: "recep-" / running header and footer lines /
 # "tor:". The lines between must all be page furniture (separator rows, page and patient lines).
 _HYPHEN_AT_END = lazy(r"(?<=[A-Za-z]{2})-[ \t]*\n")
@@ -241,10 +236,6 @@ def _collect_edits(text: str) -> list[Edit]:
                 if end < 0 or not _FURNITURE_LINE.fullmatch(line):
                     break
                 pos, furniture = end + 1, furniture + 1
-    for m in _SPLIT_WORD.finditer(text):
-        first = m.group().split(" ")[0]
-        if first.lower() not in lexicon.KNOWN_WORDS:
-            edits.append(Edit(m.start(), m.end(), m.group().replace(" ", ""), 90.0))
     for m in _PLAIN_BREAK.finditer(text):
         first, second = m.group(1), m.group(2)
         joined = (first + second).lower()
@@ -254,11 +245,27 @@ def _collect_edits(text: str) -> list[Edit]:
         joined = m.group().replace(" ", "")
         if joined.lower() in lexicon.SPACED_WORDS:
             edits.append(Edit(m.start(), m.end(), joined, 95.0))
+    prev: regex.Match[str] | None = None
+    prev_edit: Edit | None = None  # the correction of ``prev``, if any
+    joined_until = -1
     for m in _TOKEN.finditer(text):
+        # a lexicon word split by a stray space, as OCR leaves it: "fol low", "Nega tive"
+        if prev is not None and prev.end() + 1 == m.start() and text[prev.end()] == " ":
+            pair = (prev.group() + m.group()).lower()
+            if pair in _SPLIT_JOINABLE and prev.group().lower() not in lexicon.KNOWN_WORDS:
+                if prev_edit is not None:
+                    edits.remove(prev_edit)  # the join replaces a correction of its first half
+                edits.append(Edit(prev.start(), m.end(), prev.group() + m.group(), 90.0))
+                joined_until, prev = m.end(), None
+                continue
+        prev, prev_edit = m, None
+        if m.start() < joined_until:
+            continue
         hit = correct_token(m.group())
         if hit is not None:
             word, score = hit
-            edits.append(Edit(m.start(), m.end(), word, score))
+            prev_edit = Edit(m.start(), m.end(), word, score)
+            edits.append(prev_edit)
     for m in _OCR_PERCENT_SIGN.finditer(text):
         edits.append(Edit(m.start(1), m.end(1), "%", 90.0))
     for m in _WORD_NUMBER.finditer(text):
