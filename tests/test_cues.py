@@ -93,9 +93,9 @@ PSEUDO_NEGATION = [
     row("unrelated-no-before", "No lymphovascular invasion is identified. ER: positive (90%)",
         er_status="positive", er_percent=90, hr_status="positive"),
     row("not-only-but-also", "Not only ER but also PR is positive.",
-        er_status="positive", pr_status="positive", hr_status="positive",
-        xfail="'not only ER but also PR is positive' leaves ER null: the status word after PR is not shared back "
-              "to ER across 'not only ... but also' (ER is at least not negated)"),
+        er_status="positive", pr_status="positive", hr_status="positive"),
+    row("but-also-negative", "Not only ER, but also PR is negative; HER2 3+.",
+        er_status="negative", pr_status="negative", her2_status="positive"),
     row("not-only-but-also-percents", "Not only ER but also PR is strongly positive (ER 95%, PR 80%).",
         er_status="positive", er_percent=95, pr_status="positive", pr_percent=80, hr_status="positive"),
 ]

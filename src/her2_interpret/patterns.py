@@ -202,7 +202,7 @@ HER2_MEASURE_FOLLOW = _c(
 HER2_IHC_FOLLOW = _c(r"^[\s:(,]{0,3}(?:by\s{1,3})?(?:IHC|immuno)")
 
 #: Between two mentions of one group: "ER/PR", "ER and PR", "ER, PR and HER2", "estrogen nor ...".
-GROUP_JOIN = _c(r"^(?:\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b)\s{0,3})$")
+GROUP_JOIN = _c(r"^(?:\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b|,?\s{0,2}but\s{1,3}also\b)\s{0,3})$")
 
 # --------------------------------------------------------------------------- structure
 
