@@ -559,7 +559,8 @@ _TIMEOUT_WARNING = (
 def _parse(text: str) -> Findings:
     norm = normalize(text)
     t = _mask(norm.text)
-    organ = "gastric" if P.GASTRIC.search(t) and not P.BREAST.search(t) else "breast"
+    gastric = P.GASTRIC.search(t) is not None
+    organ = "gastric" if gastric and (not P.BREAST.search(t) or P.GASTRIC_SPECIMEN.search(t)) else "breast"
     invasive = bool(P.INVASIVE_DIAGNOSIS.search(t))
     cells: list[tuple[int, int, str]] = []
     clauses = _clauses(t, cells, norm.text)
@@ -864,6 +865,8 @@ def _line_clauses(
         floor = max(floor, s_start, m0.start - _CUE_WINDOW)
         before = t[floor : m0.start]
         pm = _PRE_STATUS.search(before)
+        if pm is None and m0.kind == "ish":  # "HER2 NEG (FISH)": the status belongs to the ISH named after it
+            pm = _PRE_ISH_STATUS.search(before)
         start = floor + pm.start() if pm else m0.start
         starts.append(start)
         pres.append(t[start : m0.start] if pm else "")
@@ -1037,6 +1040,10 @@ _NOT_BEFORE = P.lazy(r"\b(?:not|no\s{1,3}longer|isn'?t|wasn'?t|never|rather\s{1,
 _CORRECTION = P.lazy(r"\bshould\s{1,3}(?:read|be|have\s{1,3}been)\b|\bcorrect(?:ed)?\s{1,3}(?:value|result|score|percentage)\s{1,3}is\b",
                      regex.IGNORECASE)
 _NOT_OLD_VALUE = P.lazy(r"\(\s{0,2}not\s{1,3}[^)\n]{0,30}\)", regex.IGNORECASE)
+_PRE_ISH_STATUS = P.lazy(
+    r"\b(?:neg(?:ative)?|pos(?:itive)?|not\s{1,3}amplified|non-?amplified|amplified)\s{0,3}(?:\(\s{0,2}|by\s{1,3})$",
+    regex.IGNORECASE,
+)
 _NAME_PERCENT_LABEL = P.lazy(r"\s{0,2}%\s{0,3}(?:[:=]|\.{2,40})")
 _IHC_HINT = P.lazy(r"IHC|immuno", regex.IGNORECASE)
 _IHC_STATUS_WORD = P.lazy(
@@ -1391,7 +1398,7 @@ class _Reader:
                     first = bare.start("op") if bare.group("op") else bare.start("v")
                     evidence.append(self.ev(f, off + first, off + bare.end("v"), "receptor.percent.labelled"))
                     return
-        if m is None and ("%" in self.body(clause) or "cent" in self.body(clause)):
+        if m is None and ("%" in self.body(clause) or "cent" in self.body(clause).lower()):
             m = self.search(P.PERCENT, clause, excluded)
         if m is None:
             cell = self.cell_value(clause, "pct", r"(?:<|>|≤|≥)?\s?\d{1,3}(?:[.,]\d{1,2})?")

@@ -157,7 +157,7 @@ MENTION = joined(
       | (?-i:\bIHC\b)(?=[^\n+]{0,20}?(?<![\d.])[0-3]\s?\+)
       | \bHercep[Tt]est\b(?![\s,]{0,3}(?:DAKO|Dako|kit)?\s{0,3}\))
     )""",
-        r"""(?P<ki67>\bK[il1][\s-]{0,2}67\b|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)""",
+        r"""(?P<ki67>\bK[il1][\s-]{0,2}67\b|(?-i:\bKI\b)(?=\s{0,2}[:=-]?\s{0,2}\d{1,2}\b)|\bMIB[\s-]{0,2}1\b|\bproliferat(?:ion|ive)(?:\s{1,3}(?:index|fraction|rate))?\b)""",
         r"""(?P<other>
         \b(?:CK|cytokeratin)[\s-]{0,2}(?:5/6|5|6|7|8/18|14|17|19|20)\b|\bE-?cadherin\b|\bp63\b|\bp53\b|\bp120\b|\bGATA-?3\b
       | \bandrogen[\s-]{1,3}receptors?\b|(?-i:\bAR\b)|\bSMA\b|\bcalponin\b|\bCD\s?(?:31|34|10|117)\b|\bD2-?40\b|\bS-?100\b
@@ -360,13 +360,24 @@ DATE = _c(
 SIDE = _c(r"\b(?P<side>left|right|lt\.?|rt\.?)\s{1,3}(?:breast|axilla|side|mastectomy)\b|\b(?P<side2>left|right)\b")
 # "Size: 31 mm" under a tumour header: that tumour's size.
 SIZE_LINE = _c(r"^\s{0,8}(?:(?:invasive\s{1,3})?tumou?r\s{1,3})?size\s{0,3}[:=]\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b")
-SIZE = _c(r"(?<![\d.])(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b(?!\s{0,3}(?:from|away|to\s{1,3}the|distance))")
+SIZE = _c(
+    r"(?<![\d.])(?<!\b(?:separated|apart)\s{1,3}by\s{1,3})(?<!\bdistance\s{1,3}(?:of\s{1,3})?)(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b"
+    r"(?!\s{0,3}(?:from|away|to\s{1,3}the|distance|apart|of\s{1,3}(?:benign|normal|uninvolved|intervening)))"
+)
 REPEAT = _c(r"\brepeat(?:ed)?\b|\bre-?read\b|\brevised\b|\bcorrected\b|\bamended\s{0,3}\(|\bamended\s{1,3}(?:result|reading|score)s?\b|\bre-?test(?:ed|ing)?\b|\bredone\b|\bcurrent\s{1,3}specimen\b|\bregarded\s{1,3}as\s{1,3}current\b")
 DCIS = _c(r"\bDCIS\b|\bductal\s{1,3}carcinoma\s{1,3}in\s{1,3}situ\b|\bin[\s-]situ\s{1,3}(?:component|carcinoma)\b")
 INVASIVE = _c(r"\binvasive\b")
 # The report diagnoses an invasive carcinoma (for [receptor.dcis]); "no invasive carcinoma" does not count.
 INVASIVE_DIAGNOSIS = _c(
     r"(?<!\bno\s{1,3})(?<!\bno\s{1,3}\w{1,12}\s{1,3})(?<!\bwithout\s{1,3})\binvasive\s{1,3}(?:\w{1,12}\s{1,3}){0,2}(?:carcinoma|component|tumou?r|cancer)\b|\bIDC\b|\bILC\b"
+)
+# The specimen itself is gastric ("Specimen: stomach, body ..."), or the HER2 was scored by gastric
+# criteria: gastric even when a breast history is mentioned.
+GASTRIC_SPECIMEN = _c(
+    r"""^[ \t]{0,8}(?:specimen|site|source|tissue)(?:\s{1,3}(?:type|site|source))?\s{0,3}[:=][^\n]{0,60}?
+        \b(?:stomach|gastric|gastro-?o?esophageal|GE\s{0,2}junction|GEJ|o?esophag\w{0,6}|cardia)\b
+      | \bgastric\s{1,3}(?:scoring|criteria|HER-?2\s{1,3}scoring)\b""",
+    regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE,
 )
 GASTRIC = _c(r"\b(?:gastric|stomach|gastro-?o?esophageal|gastro-?oesophageal|GE\s{0,2}junction|GEJ|o?esophag\w{0,6}|cardia)\b")
 BREAST = _c(r"\bbreast\b|\bmammary\b|\bDCIS\b|\bmastectomy\b|\blumpectomy\b")
@@ -529,7 +540,7 @@ ISH_SINGLE = _c(
 ISH_DUAL = _c(r"\bdual\b|\b(?:CEP|CEN|Chr)[\s-]{0,2}17\b|\bratio\b|\btwo[\s-]colou?r\b|\bPathVysion\b|\bIQFISH\b|\bZytoLight\b")
 
 # A bare number right after a label, as patients and some tables write it ("ki67 30", "ER 90")
-BARE_NUMBER = _c(r"^(?:[+-](?!\d))?\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:index|LI)?\s{0,3}(?:[:=-]|\.{2,40})?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x|fmol|mg|ng|units?|pts?|points?)\b)")
+BARE_NUMBER = _c(r"^(?:[+-](?!\d))?\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:(?:pos(?:itive)?|neg(?:ative)?)\s{1,3}(?=\d))?(?:index|LI)?\s{0,3}(?:[:=-]|\.{2,40})?\s{0,3}(?:(?:~|≈|approx\.?|about|around|c\.|ca\.?)\s{0,2})?(?P<v>\d{1,3}(?:[.,]\d)?)(?![\d/%+]|[.,]\d|\s{0,2}(?:/|of|cells?|nuclei|mm|cm|x|fmol|mg|ng|units?|pts?|points?)\b)")
 
 # Ki-67
 # Receptor intensity written as a score: "(3+, 90% of tumor nuclei)", "STAINING INTENSITY: 3+".
