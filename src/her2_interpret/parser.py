@@ -136,6 +136,21 @@ class _State:
     side: str | None = None
     tumour: str | None = None
     size_mm: float | None = None
+    #: the date each kind of specimen was named with ("Wide local excision 21/03/2025 ..."), so a
+    #: later undated "Ki-67 on excision: 12%" takes that specimen's date [report.specimens]
+    kind_dates: dict[str, int] = field(default_factory=dict)
+
+
+_SPECIMEN_KIND = P.lazy(
+    r"\b(?:(?P<core>core(?:\s{1,3}(?:needle\s{1,3})?biopsy)?|biopsy)|(?P<excision>re-?excision|excision|WLE|lumpectomy)"
+    r"|(?P<resection>mastectomy|resection))\b",
+    regex.IGNORECASE,
+)
+
+
+def _kind_of(text: str) -> str | None:
+    m = _SPECIMEN_KIND.search(text)
+    return m.lastgroup if m else None
 
 
 # --------------------------------------------------------------------------- masking
@@ -693,6 +708,10 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             open_clause = None
         elif P.SECTION_ADDENDUM.match(line) or P.SECTION_AMENDMENT.match(line):
             st.date = _date(line) or st.date
+        if _SPECIMEN_KIND.search(line):
+            line_date, kind = _date(line), _kind_of(line)
+            if line_date is not None and kind is not None:
+                st.kind_dates.setdefault(kind, line_date)
         mentions = _find_mentions(t, l_start, l_end, index)
         indented = line[:1] in (" ", "\t")
         size_line = P.SIZE_LINE.match(line) if st.tumour is not None else None
@@ -925,7 +944,8 @@ def _line_clauses(
             specimen=specimen,
             specimen_index=st.specimen_index,
             repeat=repeat,
-            date=_date(t[max(s_start, m0.start - _CUE_WINDOW) : m0.start]) or st.date,
+            date=_date(t[max(s_start, m0.start - _CUE_WINDOW) : m0.start])
+            or st.kind_dates.get(_kind_of(t[s_start:s_end]) or "", st.date),
             side=side,
             tumour=st.tumour,
             size_mm=size,
