@@ -504,8 +504,26 @@ SESSION2_OWN7 = [
         er_percent=70, flags={"er": (HIST, NONE)}),
 ]
 
+# Families the eighth blind corpus found (telegraphic text, foci, gastric specimens, dated specimens).
+SESSION2_OWN8 = [
+    row("telegraphic-pos-number", "ER POS 85 PR POS 40 HER2 0 KI 10", er_percent=85, pr_percent=40,
+        ki67_percent=10, her2_ihc_score="0"),
+    row("percent-spelled-caps", "PR NEGATIVE 0 PERCENT\nER POSITIVE 70 PERCENT", pr_percent=0, er_percent=70),
+    row("tilde-number", "ki67 ~25, er 90%", ki67_percent=25, er_percent=90),
+    row("neg-by-fish", "HER2 negative by FISH; IHC not done", her2_ish_result="not_amplified",
+        her2_status="negative"),
+    row("pos-paren-fish", "HER2 POS (FISH)", her2_ish_result="amplified", her2_status="positive"),
+    row("distance-not-size", "Tumour 1 (18 mm): HER2 3+.\nTumour 2 (6 mm, 30 mm apart from tumour 1): HER2 0.",
+        her2_ihc_score="3+", her2_status="positive"),
+    row("gastric-specimen-with-breast-history", "History: breast cancer 2015.\nSpecimen: gastric biopsy.\n"
+        "HER2 IHC 3+ (gastric scoring).", her2_status=None, her2_category=None, warns="[report.organ]"),
+    row("specimen-named-date", "Core biopsy 02/01/2025: Ki-67 30%.\nExcision 10/02/2025: HER2 1+.\n"
+        "Ki-67 on the excision: 10%.", ki67_percent=10),
+]
+
 TABLES = {
     "session2": SESSION2,
+    "session2-own8": SESSION2_OWN8,
     "session2-own7": SESSION2_OWN7,
     "negation": NEGATION,
     "pseudo-negation": PSEUDO_NEGATION,
