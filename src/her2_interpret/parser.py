@@ -876,6 +876,13 @@ def _line_clauses(
     starts: list[int] = []
     pres: list[str] = []
     repeat_cache: dict[tuple[int, int], bool] = {}
+    question_cache: dict[tuple[int, int], bool] = {}
+
+    def asks(a: int, b: int) -> bool:  # once per sentence: a line of a million mentions stays linear
+        if (a, b) not in question_cache:
+            question_cache[(a, b)] = _is_question(t[a:b])
+        return question_cache[(a, b)]
+
     sent_starts = [a for a, _ in sentences]
     for i, group in enumerate(groups):
         m0 = group[0]
@@ -902,7 +909,7 @@ def _line_clauses(
             a2, b2 = max(a, c_start), min(b, c_end)
             if a2 >= b2:
                 continue
-            if a > m0.start and (P.HYPOTHETICAL.search(t, a2, b2) or _is_question(t[a:b])):
+            if a > m0.start and (P.HYPOTHETICAL.search(t, a2, b2) or asks(a, b)):
                 continue  # a continuation sentence that speaks of what might be, or asks
             ranges.append((a2, b2))
         if not ranges:
@@ -921,7 +928,7 @@ def _line_clauses(
         # HER2-ultralow, so the trial might still apply" (ConText: the scope ends at "so", "but", ...)
         scope = _SCOPE_END.search(t, m0.end, win_end)
         hyp_end = scope.start() if scope is not None else win_end
-        if _is_question(t[s_start:s_end]) or P.HYPOTHETICAL_STRONG.search(t, min(win_start, c_start), hyp_end) or (
+        if asks(s_start, s_end) or P.HYPOTHETICAL_STRONG.search(t, min(win_start, c_start), hyp_end) or (
             P.HYPOTHETICAL.search(t, min(win_start, c_start), hyp_end) and not P.PENDING.search(own_text)
         ):
             flags.add(Flag.HYPOTHETICAL)
@@ -945,7 +952,8 @@ def _line_clauses(
             specimen_index=st.specimen_index,
             repeat=repeat,
             date=_date(t[max(s_start, m0.start - _CUE_WINDOW) : m0.start])
-            or st.kind_dates.get(_kind_of(t[s_start:s_end]) or "", st.date),
+            or (st.kind_dates.get(_kind_of(t[max(s_start, m0.start - _CUE_WINDOW) : min(s_end, m0.end + _CUE_WINDOW)])
+                                  or "", st.date) if st.kind_dates else st.date),
             side=side,
             tumour=st.tumour,
             size_mm=size,
