@@ -52,6 +52,10 @@ ADVERSARIAL = {
     "spaces": " ",
     "er-her2": "ER HER2 ",
     "paren": "(",
+    "pipes": "|ER|5%|",  # one long table row
+    "aligned": "ER  5%  PR  ",  # one long space-aligned row
+    "lines": "ER 5%\n",  # many short lines
+    "furniture": "Patient: ER 5% ",  # page furniture between results
 }
 
 

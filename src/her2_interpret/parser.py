@@ -167,24 +167,63 @@ _REFERENCE_HINT = P.lazy(r"reference|ref\.?\s+range|normal\s+range|expected", re
 _LINE_LABEL = P.lazy(r"[ \t*#=_-]{0,20}[A-Za-z][A-Za-z ]{0,30}:")
 
 
-def _blank_sentence(chars: list[str], text: str, start: int, end: int, keep_names: bool = False) -> None:
+class _LineIndex:
+    """Line bounds and sentence ends of a text, found once: many matches on one long line cost
+    a lookup each, not a rescan of the line (parsing stays linear in the text length)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        self._stops: dict[int, tuple[list[int], list[int]]] = {}
+        self.done: set[tuple[int, int]] = set()  # sentences already blanked
+        self.mention_lines: dict[int, bool] = {}
+
+    def line(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+    def stops(self, line_start: int, line_end: int) -> tuple[list[int], list[int]]:
+        """Start and end offsets of the sentence-end marks of the line."""
+        if line_start not in self._stops:
+            found = list(P.SENTENCE_END.finditer(self.text, line_start, line_end))
+            self._stops[line_start] = ([m.start() for m in found], [m.end() for m in found])
+        return self._stops[line_start]
+
+    def has_result_mention(self, line_start: int, line_end: int) -> bool:
+        if line_start not in self.mention_lines:
+            self.mention_lines[line_start] = any(
+                k.lastgroup in ("er", "pr", "her2", "ki67", "ish")
+                for k in P.MENTION.finditer(self.text, line_start, line_end)
+            )
+        return self.mention_lines[line_start]
+
+
+def _blank_sentence(chars: list[str], lines: _LineIndex, start: int, end: int, keep_names: bool = False) -> None:
     """Blank the sentence (within its line) that holds ``text[start:end]``, keeping a label that
     opens the line ("Amendment: the ER ... in error ...") and, if asked, the marker names."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    first = line_start
-    for stop in P.SENTENCE_END.finditer(text, line_start, start):
-        first = stop.end()
+    text = lines.text
+    line_start, line_end = lines.line(start)
+    stop_starts, stop_ends = lines.stops(line_start, line_end)
+    i = bisect.bisect_right(stop_ends, start) - 1  # the last sentence end before the match
+    first = stop_ends[i] if i >= 0 else line_start
     if first == line_start:
         label = _LINE_LABEL.match(text, line_start, start)
         first = label.end() if label else first
-    stop = P.SENTENCE_END.search(text, end, line_end)
-    last = stop.end() if stop else line_end
+    j = bisect.bisect_left(stop_starts, end)  # the first sentence end after the match
+    stop_end = stop_ends[j] if j < len(stop_ends) else line_end
+    if (first, stop_end) in lines.done:
+        return
+    lines.done.add((first, stop_end))
+    last = stop_end
     fix = _CORRECTION.search(text, end, last) if keep_names else None
     if fix is not None:  # "... is a typographical error and should read 8% (not 80%)": the value stays
         last = fix.end()
-        for old in _NOT_OLD_VALUE.finditer(text, last, stop.end() if stop else line_end):
+        for old in _NOT_OLD_VALUE.finditer(text, last, stop_end):
             _blank(chars, old.start(), old.end())
     if not keep_names:
         _blank(chars, first, last)
@@ -223,21 +262,23 @@ def _mask(text: str) -> str:
         line_end = len(text) if line_end < 0 else line_end
         stop = P.SENTENCE_END.search(text, m.start(), line_end)
         _blank(chars, m.start(), stop.end() if stop else line_end)
+    lines = _LineIndex(text)
+    blanked_lines: set[int] = set()
     for m in P.PAGE_FURNITURE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        if any(k.lastgroup in ("er", "pr", "her2", "ki67", "ish") for k in P.MENTION.finditer(text, m.end(), line_end)):
+        line_start, line_end = lines.line(m.start())
+        if lines.has_result_mention(line_start, line_end):
             _blank(chars, m.start(), m.end())  # "Patient: ER 0%, PR 0%": a label, the results stay
-        else:
+        elif line_start not in blanked_lines:
+            blanked_lines.add(line_start)
             _blank(chars, line_start, line_end)
     for m in P.INVALID.finditer(text):  # "reported in error": that sentence (the correction may follow),
         # keeping the marker names, so that "The HER2 score was transcribed incorrectly. The correct
         # score is 2+" reads the correction as the HER2 result
-        _blank_sentence(chars, text, m.start(), m.end(), keep_names=True)
+        _blank_sentence(chars, lines, m.start(), m.end(), keep_names=True)
     # trial criteria and laboratory statistics speak of patients in general, not of this tumour
+    lines.done.clear()
     for m in P.NOT_THIS_PATIENT.finditer(text):
-        _blank_sentence(chars, text, m.start(), m.end())
+        _blank_sentence(chars, lines, m.start(), m.end())
     if _REFERENCE_HINT.search(text):
         pos = 0
         ref_col: int | None = None  # a "REFERENCE" column of an aligned table: blanked on every row
@@ -353,13 +394,15 @@ def _all_mentions(t: str) -> list[_Mention]:
 def _find_mentions(t: str, start: int, end: int, index: list[_Mention] | None = None) -> list[_Mention]:
     """Mentions in ``t[start:end]`` (from ``index``, the sorted mentions of the whole text, if given)."""
     if index is not None:
-        lo = bisect.bisect_left(index, start, key=lambda m: m.start)
+        i = bisect.bisect_left(index, start, key=lambda m: m.start)
         out = []
-        for m in index[lo:]:
+        while i < len(index):  # (no slice: a slice would copy the rest of the index every call)
+            m = index[i]
             if m.start >= end:
                 break
             if m.end <= end:
                 out.append(m)
+            i += 1
         return out
     out = []
     for m in P.MENTION.finditer(t, start, end):
@@ -475,6 +518,17 @@ def _field_marker(cell: str) -> str | None:
 
 
 _AMENDED_CELL = P.lazy(r"\s{0,3}(?:amended|corrected|revised)\s{0,3}", regex.IGNORECASE)
+
+
+def _mentions_inside_cells(cells: list[tuple[int, int]], mentions: list[_Mention]) -> bool:
+    """Every mention lies inside one cell (a binary search each over the cells sorted by start)."""
+    cells = sorted(cell for cell in cells if cell[1] > cell[0])
+    starts = [a for a, _ in cells]
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0 or cells[i][1] < m.end:
+            return False
+    return True
 
 
 def _csv_separator(line: str) -> str | None:
@@ -607,9 +661,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
         # ---- tables: a header row gives each column a meaning
         row_amended = False
         row = _table_cells(line, l_start, raw_lines[line_no], table)
-        if row is not None and any(
-            not any(a <= m.start and m.end <= b for a, b in row) for m in _find_mentions(t, l_start, l_end, index)
-        ):
+        if row is not None and not _mentions_inside_cells(row, _find_mentions(t, l_start, l_end, index)):
             row = None  # a marker name spans two "cells" ("Estrogen  Receptor"): a label line, not a table
         if row is not None:
             spans = row
