@@ -784,7 +784,9 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
         ):
             _extend(open_clause, t, l_start, l_end)  # "Mean HER2 signals/cell: 12.4" under a FISH header
             continue
-        if open_clause is not None and first.start > l_start and (indented or _LINE_CONTINUES.match(line)):
+        if open_clause is not None and first.start > l_start and (
+            indented or _LINE_CONTINUES.match(line) or _soft_wrap(line, open_clause, t)
+        ):
             _extend(open_clause, t, l_start, first.start)
         if all(m.kind == "allmarkers" for m in mentions) and line.rstrip().endswith(":"):
             _read_header_cues(line, st)  # "DCIS Biomarkers (block B5):" governs the lines below
@@ -799,15 +801,24 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
     return clauses
 
 
+def _soft_wrap(line: str, clause: _Clause, t: str) -> bool:
+    """The line goes on with the sentence of the line before, wrapped mid-sentence (pasted text):
+    that line does not end a sentence or a label, and this one starts in lower case or with "("."""
+    a, b = clause.ranges[-1]
+    prev_text = t[max(a, b - 200) : b].rstrip()
+    first = line.lstrip()[:1]
+    return bool(prev_text) and prev_text[-1] not in ".;:)" and (first.islower() or first == "(")
+
+
 def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
     if _LINE_CONTINUES.match(line):
         return True
     if indented and clause.primary != "allmarkers":
         return True
+    if _soft_wrap(line, clause, t):
+        return True
     last_end = clause.ranges[-1][1]
     prev_text = t[clause.ranges[-1][0] : last_end].rstrip()
-    if prev_text and prev_text[-1] not in ".;:)" and line.lstrip()[:1].islower():
-        return True
     if prev_text.endswith(",") or _DANGLING.search(prev_text):
         return True  # a value list or a sentence that runs on to the next line
     if prev_text.endswith(":") and not _has_values(t, clause):
