@@ -463,6 +463,7 @@ _PRE_STATUS = P.lazy(
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}(?:nuclear\s{1,3})?(?:staining|positivity|expression)\s{1,3}(?:for|of)
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}nuclear
         |\bneither|\bno|\bwithout|\bnegative\s{1,3}for
+        |(?:^|[,;]\s{0,3}|\band\s{1,3})(?:strongly\s{1,3}|weakly\s{1,3})?(?:positive|negative)
         |\b(?:strongly|weakly|moderately|focally|diffusely)
         |\bno\s{1,3}(?:evidence|sign)\s{1,3}of
         |(?:\b(?:allred(?:\s{1,3}score)?|quick\s{1,3}score|QS)\s{0,3}(?:of\s{1,3})?|(?<![\d/.]))[0-8]\s{0,2}/\s{0,2}8\s{1,3}(?:for|in)
@@ -1351,7 +1352,7 @@ class _Reader:
         after = self.t[clause.mention.end : b]
         sm = P.SIGN.match(after)
         if sm:
-            sign = sm.group("a") or sm.group("b") or sm.group("c")
+            sign = sm.group("a") or sm.group("b") or sm.group("c") or sm.group("d")
             ev = self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "hr.sign")
             return self._sign_finding(clause, "hr", sign == "+", ev)
         m = self.search(P.RECEPTOR_STATUS, clause)
@@ -1383,7 +1384,7 @@ class _Reader:
         after = t[clause.mention.end : first_b]
         sm = P.SIGN.match(after)
         if sm:
-            sign = sm.group("a") or sm.group("b") or sm.group("c")
+            sign = sm.group("a") or sm.group("b") or sm.group("c") or sm.group("d")
             values["status"] = ReceptorStatus.POSITIVE if sign == "+" else ReceptorStatus.NEGATIVE
             evidence.append(self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "receptor.sign"))
             flags.add(Flag.SHORTHAND)
@@ -1745,7 +1746,7 @@ class _Reader:
         if "copy_number" not in ish_vals and has_digit:
             cm = self.search(P.ISH_COPY, clause, taken)
             if cm and (is_ish or ish_vals or _COPY_WORD.search(cm.group())):
-                v = cm.group("v") or cm.group("v2") or cm.group("v3") or cm.group("v4") or cm.group("v5")
+                v = cm.group("v") or cm.group("v2") or cm.group("v3") or cm.group("v4") or cm.group("v5") or cm.group("v6")
                 ish_vals["copy_number"] = _num(v)
                 ish_ev.append(self.ev("copy_number", cm.start(), cm.end(), "her2.ish.copy_number"))
                 taken.append((cm.start(), cm.end()))
@@ -1828,7 +1829,7 @@ class _Reader:
                 ihc_vals["status"] = Her2Status.NEGATIVE
                 ihc_ev.append(self.ev("status", clause.pre_start, clause.mention.start, "her2.status.pre"))
         if "status" not in ihc_vals and sm:
-            sign = sm.group("a") or sm.group("b") or sm.group("c")
+            sign = sm.group("a") or sm.group("b") or sm.group("c") or sm.group("d")
             ihc_vals["status"] = Her2Status.POSITIVE if sign == "+" else Her2Status.NEGATIVE
             ihc_ev.append(self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "her2.sign"))
             flags.add(Flag.SHORTHAND)

@@ -369,7 +369,9 @@ DCIS = _c(r"\bDCIS\b|\bductal\s{1,3}carcinoma\s{1,3}in\s{1,3}situ\b|\bin[\s-]sit
 INVASIVE = _c(r"\binvasive\b")
 # The report diagnoses an invasive carcinoma (for [receptor.dcis]); "no invasive carcinoma" does not count.
 INVASIVE_DIAGNOSIS = _c(
-    r"(?<!\bno\s{1,3})(?<!\bno\s{1,3}\w{1,12}\s{1,3})(?<!\bwithout\s{1,3})\binvasive\s{1,3}(?:\w{1,12}\s{1,3}){0,2}(?:carcinoma|component|tumou?r|cancer)\b|\bIDC\b|\bILC\b"
+    r"(?<!\bno\s{1,3})(?<!\bno\s{1,3}\w{1,12}\s{1,3})(?<!\bwithout\s{1,3})\binvasive\s{1,3}(?:\w{1,12}\s{1,3}){0,2}(?:carcinoma|component|tumou?r|cancer)\b"
+    # "INVASIVE CARCINOMA: Not identified" is a negative finding
+    r"(?!\s{0,3}[:=-]?\s{0,3}(?:not\s{1,3}(?:identified|seen|present|found)|absent|none\b|negative\b|no\b))|\bIDC\b|\bILC\b"
 )
 # The specimen itself is gastric ("Specimen: stomach, body ..."), or the HER2 was scored by gastric
 # criteria: gastric even when a breast history is mentioned.
@@ -420,7 +422,7 @@ RECEPTOR_STATUS = _c(
       )
     """
 )
-SIGN = _c(r"^(?:(?P<a>[+-])(?![\w+])|\s{1,2}(?P<b>[+-])(?=\s{0,2}(?:$|[/,;(])))|^\s{0,2}\(\s{0,2}(?P<c>[+-])\s{0,2}\)")
+SIGN = _c(r"^(?:\s{0,2}[:=]\s{0,3}(?P<d>[+-])(?![\w+\d.,])|(?P<a>[+-])(?![\w+])|\s{1,2}(?P<b>[+-])(?=\s{0,2}(?:$|[/,;(])))|^\s{0,2}\(\s{0,2}(?P<c>[+-])\s{0,2}\)")
 POSITIONAL_SIGNS = _c(
     r"^\s{0,3}(?:status\s{0,3})?[:=]?\s{0,3}(?P<s>(?:[+-]|pos|neg)(?:\s{0,2}/\s{0,2}(?:[+-]|pos|neg)){1,3})(?![\w+])"
 )
@@ -488,7 +490,9 @@ HER2_CATEGORY = _c(
 )
 HER2_NO_STAINING = _c(
     r"""\bmembran(?:e|ous)\s{1,3}staining\s{1,3}(?:present|seen|identified|observed)\s{0,3}[:=?]?\s{0,3}no\b
-      |\bmembran(?:e|ous)\s{1,3}staining\s{0,3}(?:[:=]|\.{2,40})?\s{0,3}\[?\s{0,2}(?:absent|none|nil)\b|\babsence\s{1,3}of\s{1,3}(?:any\s{1,3})?(?:membran(?:e|ous)\s{1,3})?staining\b|\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
+      |\bmembran(?:e|ous)\s{1,3}staining\s{0,3}(?:[:=]|\.{2,40})?\s{0,3}\[?\s{0,2}(?:absent|none|nil)\b|\babsence\s{1,3}of\s{1,3}(?:any\s{1,3})?(?:membran(?:e|ous)\s{1,3})?(?:staining|reaction|reactivity|immunoreactivity|expression)\b
+      |\b(?:membran(?:e|ous)\s{1,3})?(?:expression|staining)\s{1,3}of\s{1,3}HER-?2(?:/neu)?\s{1,3}(?:is|was)\s{1,3}(?:completely\s{1,3}|entirely\s{1,3}|totally\s{1,3})?absent\b
+      |(?<!amplification\s{1,3})\b(?:is|was)\s{1,3}(?:completely|entirely|totally)\s{1,3}absent\b|\bno\s{1,3}(?:membran(?:e|ous)\s{1,3})?(?:immuno)?(?:staining|reactivity)\b|\bcompletely\s{1,3}negative\b
       |\babsent\s{1,3}(?:membrane\s{1,3})?staining\b|\bno\s{1,3}staining\s{1,3}(?:is\s{1,3})?observed\b"""
 )
 STAIN_COMPLETENESS = _c(r"\b(?P<inc>incomplete|basolateral|lateral|partial)\b|\b(?P<com>complete|circumferential)\b")
@@ -505,7 +509,7 @@ STAIN_EXTENT = _c(
 # HER2 ISH
 ISH_RATIO = _c(
     rf"""\bratio\b(?:\s{{0,3}}(?:HER-?2|ERBB2)\s{{0,2}}[/:]\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17)?
-         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,30}}(?P<v>{DEC})(?![\d%])"""
+         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,30}}(?P<v>{DEC})(?![\d%])"""
 )
 ISH_SNR = _c(rf"\b(?:signal[\s-]{{1,3}}to[\s-]{{1,3}}nucle(?:us|i)\s{{1,3}}ratio(?:\s{{0,3}}\(\s{{0,2}}SNR\s{{0,2}}\))?|SNR)\b\)?\s{{0,3}}[:=]?\s{{0,3}}(?P<v>{DEC})")
 ISH_CEP17 = _c(
@@ -521,13 +525,15 @@ ISH_COPY = _c(
     | (?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\s{{0,3}})(?:copy\s{{1,3}}number|copies|signals?)(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}})?(?P<v2>{DEC})(?![\d%])
     | (?:mean|average)\s{{1,3}}number\s{{1,3}}of\s{{1,3}}(?:copies|signals)\s{{1,3}}(?:of\s{{1,3}})?(?:the\s{{1,3}})?HER-?2(?:\s{{1,3}}gene)?
         (?:\s{{1,3}}(?:per|/)\s{{1,3}}(?:cell|nucleus|nuclei))?\s{{0,3}}[:=]?\s{{0,3}}(?P<v5>{DEC})(?![\d%])
+    | (?:mean|average)\s{{1,3}}number\s{{1,3}}of\s{{1,3}}HER-?2\s{{1,3}}(?:gene\s{{1,3}})?(?:copies|signals)(?:\s{{1,3}}(?:per|/)\s{{1,3}}(?:cell|nucleus|nuclei))?
+        \s{{0,3}}(?:[:=]|-\s)?\s{{0,3}}(?P<v6>{DEC})(?![\d%])
     | (?:mean|average|avg\.?)\s{{1,3}}(?P<v3>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:gene\s{{1,3}})?(?:copies|signals?|copy)
     | (?<![<>≥≤=]\s{{0,2}})(?<![<>≥≤=]\s{{0,2}}[\d.]{{0,4}})(?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}})(?P<v4>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:gene\s{{1,3}})?(?:signals?|copies)\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r)
     """
 )
 ISH_RESULT = _c(
     r"""
-      (?P<neg>\b(?:not|non)[\s-]{0,4}(?:amplified|amp)\b|\bunamplified\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
+      (?P<neg>\b(?:not|non)[\s-]{0,4}(?:amplified|amp)\b|\bunamplified\b|\babsence\s{1,3}of\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
         |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b|\bnegative\b|\bneg\b)
     | (?P<equiv>\bequivocal\b|\bborderline\b)
     | (?P<pos>(?<!\b(?:not|non|un)[\s-]{0,6})\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b|(?<!\bnot\s{1,6})\bpositive\b|\bpos\b|\bamp\b)
