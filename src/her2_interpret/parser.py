@@ -293,7 +293,8 @@ def _mask(text: str) -> str:
                 ref_col = rm.start(1)
                 _blank(chars, pos + ref_col, end)
             pos = end + 1
-    for pattern in (P.REFERENCE, P.OPTION_LIST, P.FIXATION, P.CELLULARITY, P.COUNTS, P.CHECKBOX_INLINE_UNTICKED):
+    for pattern in (P.REFERENCE, P.OPTION_LIST, P.FIXATION, P.CELLULARITY, P.COUNTS, P.CHECKBOX_INLINE_UNTICKED,
+                    P.CHECKBOX_INLINE_BLANK):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
     for m in P.CHECKBOX_TICKED.finditer(text):

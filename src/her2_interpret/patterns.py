@@ -234,7 +234,7 @@ SPECIMEN_HEADER = _c(
 # --------------------------------------------------------------------------- not results
 
 CHECKBOX_UNTICKED = _c(r"^[ \t]{0,12}(?:\[[ \t]{0,3}\]|\([ \t]{0,3}\)|\u2610|\u25a1|_{2,3})", regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
-CHECKBOX_TICKED = _c(r"\[\s?[xX\u2713\u2714]\s?\]|\(\s?[xX]\s?\)|\u2612|\u2611")
+CHECKBOX_TICKED = _c(r"_{1,3}[xX\u2713\u2714]_{1,3}|\[\s?[xX\u2713\u2714]\s?\]|\(\s?[xX]\s?\)|\u2612|\u2611")
 METHOD_LINE = _c(
     r"""^[ \t*-]{0,6}(?:primary\s{1,3})?(?:antibod(?:y|ies)|clones?|probes?|methods?|methodology|platform
         |instrument|assay|kit|fixative|fixation|run\s{1,3}controls?|cold\s{1,3}isch(?:a)?emia|time\s{1,3}(?:to|in)\s{1,3}
@@ -299,6 +299,9 @@ PAGE_FURNITURE = _c(
     r"""\bcontinued\s{1,3}(?:on\s{1,3})?(?:next|following)\s{1,3}page\b|\bpage\s{1,3}\d{1,3}(?:\s{1,3}of\s{1,3}\d{1,3})?\b
       |\b(?:MRN|DOB|D\.O\.B\.|Med(?:ical)?\.?\s{0,2}Rec(?:ord)?\.?\s{0,2}(?:No|\#)?|patient(?:\s{1,3}name)?)\s{0,3}[:\#]"""
 )
+# An unticked blank option inside a line: "Intensity:  ___ Weak   _X_ Moderate   ___ Strong".
+CHECKBOX_INLINE_BLANK = _c(r"(?<![\w])_{3,6}[ \t]{1,3}[A-Za-z][^_\n]{0,40}?(?=[ \t]{2,}|[ \t]*_|[ \t]*$)",
+                           regex.IGNORECASE | regex.MULTILINE)
 CHECKBOX_INLINE_UNTICKED = _c(r"(?:\[[ \t]{0,3}\]|\u2610|\u25a1)\s{0,3}[^\[\]\n\u2610\u25a1\u2612\u2611]{0,80}")
 # Sentences about patients in general, not this tumour: trial criteria ("patients with HER2-low
 # (IHC 1+ or 2+/ISH-) disease are eligible", "Key exclusion: HER2-positive disease") and laboratory
