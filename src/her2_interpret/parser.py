@@ -86,7 +86,9 @@ _DANGLING = P.lazy(r"\b(?:in|of|with|and|to|the|a|an|for|at|by|or|than|approxima
 _LINE_CONTINUES = P.lazy(
     r"""^\s{0,6}(?:[*+-]\s{0,3})?(?:\[\s?[xX]\s?\]\s{0,3})?(?:percent(?:age)?|%|proportion|average|mean|intensity|allred|quick
         |h[\s-]?score|score|result|interpretation|specify|ratio|ish\s{1,3}group|group|copy|signals?|total|status
-        |estimated|number\s{1,3}of\s{1,3}(?:her|cep|cen)|her-?2\s{0,2}/|cep|cen|chr)\b""",
+        |estimated|number\s{1,3}of\s{1,3}(?:her|cep|cen)|her-?2\s{0,2}/|cep|cen|chr)\b
+      # a line that starts with the percent of the line above ("Less than 1% of tumor cells")
+      | ^\s{0,6}(?:(?:less|more|greater|fewer)\s{1,3}than\s{1,3}|[<>≤≥]\s{0,2}|(?:approximately|about)\s{1,3})?\d{1,3}(?:[.,]\d)?\s{0,2}%""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
@@ -139,6 +141,10 @@ class _State:
     #: the date each kind of specimen was named with ("Wide local excision 21/03/2025 ..."), so a
     #: later undated "Ki-67 on excision: 12%" takes that specimen's date [report.specimens]
     kind_dates: dict[str, int] = field(default_factory=dict)
+    #: a flattened table ("ER PR HER2 Ki67" then "Positive Negative 1+ 15%"): the header's markers
+    flat_markers: list[str] | None = None
+    #: a flattened header of column names ("Biomarker Result %/Score Intensity"): each column's kind
+    flat_columns: list[str] | None = None
 
 
 _SPECIMEN_KIND = P.lazy(
@@ -522,6 +528,51 @@ def _field_marker(cell: str) -> str | None:
 _AMENDED_CELL = P.lazy(r"\s{0,3}(?:amended|corrected|revised)\s{0,3}", regex.IGNORECASE)
 
 
+_FLAT_LABEL = P.lazy(r"\s{0,8}(?:markers?|biomarkers?|tests?|stains?|antibod(?:y|ies))?\s{0,3}[:|]?\s{0,3}", regex.IGNORECASE)
+_FLAT_TOKEN = P.lazy(r"[^\s(]+(?:\s?\([^)\n]{0,30}\))?|\([^)\n]{0,30}\)")
+_FLAT_KINDS = ("er", "pr", "her2", "ki67", "ish")
+
+
+def _flat_header(t: str, l_start: int, l_end: int, mentions: list[_Mention]) -> list[str] | None:
+    """The markers of a flattened table header: a line of three or more marker names and nothing
+    else (a leading "Marker" label allowed), as a table pasted from a PDF leaves it."""
+    if len(mentions) < 3 or any(m.kind not in _FLAT_KINDS for m in mentions):
+        return None
+    label = _FLAT_LABEL.match(t, l_start, mentions[0].start)
+    if label is None or label.end() != mentions[0].start:
+        return None
+    for a, b in zip(mentions, mentions[1:]):
+        if t[a.end : b.start].strip(" \t|,;/"):
+            return None
+    if t[mentions[-1].end : l_end].strip(" \t|"):
+        return None
+    return [m.kind for m in mentions]
+
+
+_FLAT_COLUMNS_LABEL = P.lazy(r"\s{0,8}(?:markers?|biomarkers?|tests?|stains?|antibod(?:y|ies))\b", regex.IGNORECASE)
+
+
+def _flat_columns(t: str, l_start: int, l_end: int) -> list[str] | None:
+    """Column kinds of a flattened header of column names led by "Marker"/"Test"."""
+    if not _FLAT_COLUMNS_LABEL.match(t, l_start, l_end):
+        return None
+    tokens = [t[m.start() : m.end()] for m in _FLAT_TOKEN.finditer(t, l_start, l_end)]
+    kinds = ["other"] + [_header_kind(x) for x in tokens[1:]]
+    if len(tokens) < 3 or sum(k != "other" for k in kinds) < 2:
+        return None
+    return kinds
+
+
+def _flat_row(t: str, l_start: int, l_end: int, markers: list[str]) -> list[tuple[int, int]] | None:
+    """Value spans of a flattened row under ``markers`` (a leading row label first, if any)."""
+    tokens = [(m.start(), m.end()) for m in _FLAT_TOKEN.finditer(t, l_start, l_end)]
+    if len(tokens) == len(markers):
+        return [(l_start, l_start)] + tokens
+    if len(tokens) == len(markers) + 1 and not any(ch.isdigit() for ch in t[tokens[0][0] : tokens[0][1]]):
+        return tokens
+    return None
+
+
 def _mentions_inside_cells(cells: list[tuple[int, int]], mentions: list[_Mention]) -> bool:
     """Every mention lies inside one cell (a binary search each over the cells sorted by start)."""
     cells = sorted(cell for cell in cells if cell[1] > cell[0])
@@ -771,6 +822,42 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
         size_line = P.SIZE_LINE.match(line) if st.tumour is not None else None
         if size_line is not None:  # "Size: 31 mm" under "TUMOR 1": that tumour's size
             st.size_mm = _mm(size_line)
+        # ---- a flattened table: "ER PR HER2 Ki67" / "Positive Negative 1+ 15%", or column names
+        # "Biomarker Result %/Score Intensity" over rows "Ki-67 n/a 22 n/a"
+        if row is None and all(m.kind == "allmarkers" for m in mentions):
+            columns = _flat_columns(t, l_start, l_end)
+            if columns is not None:
+                st.flat_columns = columns
+                open_clause = None
+                continue
+        if st.flat_columns is not None:
+            if not mentions or not line.strip():
+                st.flat_columns = None
+            else:
+                tokens = [(m.start(), m.end()) for m in _FLAT_TOKEN.finditer(t, l_start, l_end)]
+                if len(tokens) == len(st.flat_columns) and mentions[0].start == tokens[0][0]:
+                    cells.extend((a, b, k) for (a, b), k in zip(tokens, st.flat_columns) if k != "other")
+        if mentions and row is None:
+            flat = _flat_header(t, l_start, l_end, mentions)
+            if flat is not None:
+                st.flat_markers = flat
+                open_clause = None
+                continue
+        if st.flat_markers is not None:
+            values = None if mentions else _flat_row(t, l_start, l_end, st.flat_markers)
+            if values is None:
+                st.flat_markers = None
+            else:
+                label_kind = _header_kind(t[values[0][0] : values[0][1]]) if values[0][1] > values[0][0] else "other"
+                for kind, (a, b) in zip(st.flat_markers, values[1:]):
+                    if label_kind != "other":
+                        cells.append((a, b, label_kind))
+                    ctx = Context(section=st.section, section_index=st.section_index,
+                                  specimen=st.specimen, specimen_index=st.specimen_index)
+                    clauses.append(_Clause(kinds=[kind], mention=_Mention(kind, a, a, ""), ranges=[(a, b)],
+                                           context=ctx, flags=set(st.header_flags), pre_start=a, line_no=line_no))
+                open_clause = None
+                continue
         # ---- a line without mentions: continuation, or a header governing lines below
         if not mentions:
             if open_clause is not None and _continues(line, open_clause, indented, t):
