@@ -521,8 +521,39 @@ SESSION2_OWN8 = [
         "Ki-67 on the excision: 10%.", ki67_percent=10),
 ]
 
+# Families the ninth blind corpus found (pasted and portal text, translations, legacy terms, forms).
+SESSION2_OWN9 = [
+    row("wrapped-before-value", "HER2 by IHC is\nnegative (score 1+). ER is\npositive (90%).",
+        her2_ihc_score="1+", her2_status="negative", er_percent=90),
+    row("marker-at-line-end", "Markers: ER\n(SP1): positive, 80%. PR\n(1E2): negative, 0%.",
+        er_percent=80, pr_percent=0, pr_status="negative"),
+    row("flattened-marker-header", "ER PR HER2 Ki-67\nPositive Positive 0 25%", er_status="positive",
+        pr_status="positive", her2_ihc_score="0", ki67_percent=25),
+    row("flattened-with-row-labels", "Marker ER PR HER2\nResult Negative Negative 3+\nPercent 0% 0% --",
+        er_status="negative", er_percent=0, pr_percent=0, her2_ihc_score="3+"),
+    row("flattened-column-names", "Test Result Percent Intensity\nER Positive 75 Strong\nKi-67 n/a 18 n/a",
+        er_percent=75, er_intensity="strong", ki67_percent=18),
+    row("percent-on-next-line", "Progesterone Receptor\tPositive\n45% of tumor cells", pr_percent=45,
+        pr_status="positive"),
+    row("status-first-after-comma", "Tumour is HER2 negative (1+), positive estrogen receptors (70%), "
+        "negative progesterone receptors (0%).", er_status="positive", pr_status="negative"),
+    row("colon-sign", "ER: +  PR: +  HER2: -", er_status="positive", pr_status="positive",
+        her2_status="negative"),
+    row("fields-two-spaces-apart", "ER: Positive  PR: Negative  HER2: Negative", er_status="positive",
+        pr_status="negative", her2_status="negative"),
+    row("decimal-comma-dash", "FISH: ratio HER2/CEP17 - 2,4; mean number of HER2 copies - 5,1",
+        her2_ish_ratio=2.4, her2_ish_copy_number=5.1, her2_ish_group=1),
+    row("absence-of-reaction", "HER2: score 0 (absence of any membrane reaction)", her2_ihc_staining="none",
+        her2_category="zero_null"),
+    row("invasive-not-identified", "Invasive carcinoma: not identified.\nDCIS: ER positive (95%).",
+        er_status="positive", er_percent=95),
+    row("underscore-ticks", "PR\n___ Positive\n_X_ Negative\nIntensity: _X_ Weak ___ Strong",
+        pr_status="negative"),
+]
+
 TABLES = {
     "session2": SESSION2,
+    "session2-own9": SESSION2_OWN9,
     "session2-own8": SESSION2_OWN8,
     "session2-own7": SESSION2_OWN7,
     "negation": NEGATION,

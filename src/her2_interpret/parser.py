@@ -696,7 +696,12 @@ def _parse(text: str) -> Findings:
     return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ, invasive=invasive)
 
 
-_VALUE_WORD = P.lazy(r"(?<![A-Za-z0-9-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)", regex.I)
+# A cell that holds a value, so its row is not a header ("ER: Positive  PR: Negative  HER2: -").
+_VALUE_WORD = P.lazy(
+    r"(?<![A-Za-z0-9-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)"
+    r"|[:=]\s*(?:positive|negative|pos|neg|equivocal|amplified|pending|[+-]\s*$)",
+    regex.I,
+)
 
 
 def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) -> list[_Clause]:
