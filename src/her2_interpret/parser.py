@@ -696,6 +696,8 @@ def _parse(text: str) -> Findings:
     return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ, invasive=invasive)
 
 
+# A status word in a cell that also names a marker ("ER - Positive", "ER status Positive"): a value.
+_STATUS_WORD_ANY = P.lazy(r"\b(?:positive|negative|pos|neg|equivocal|amplified|pending)\b", regex.I)
 # A cell that holds a value, so its row is not a header ("ER: Positive  PR: Negative  HER2: -").
 _VALUE_WORD = P.lazy(
     r"(?<![A-Za-z0-9-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)"
@@ -731,7 +733,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             header_kinds = [_header_kind(x) for x in texts]
             named = sum(k != "other" for k in header_kinds) + sum(bool(ms) for ms in mentions_in[1:])
             is_header = (
-                not any(_VALUE_WORD.search(x) for x in texts)
+                not any(_VALUE_WORD.search(x) or (ms and _STATUS_WORD_ANY.search(x)) for x, ms in zip(texts, mentions_in))
                 and named >= 2
                 # a header names its columns: most cells are column names, none is a sentence
                 and (_is_table_row(raw_lines[line_no]) or (2 * named >= len(texts) and len(texts) <= 8
