@@ -86,7 +86,8 @@ _DANGLING = P.lazy(r"\b(?:in|of|with|and|to|the|a|an|for|at|by|or|than|approxima
 _LINE_CONTINUES = P.lazy(
     r"""^\s{0,6}(?:[*+-]\s{0,3})?(?:\[\s?[xX]\s?\]\s{0,3})?(?:percent(?:age)?|%|proportion|average|mean|intensity|allred|quick
         |h[\s-]?score|score|result|interpretation|specify|ratio|ish\s{1,3}group|group|copy|signals?|total|status
-        |estimated|number\s{1,3}of\s{1,3}(?:her|cep|cen)|her-?2\s{0,2}/|cep|cen|chr)\b
+        |estimated|number\s{1,3}of\s{1,3}(?:her|cep|cen)|her-?2\s{0,2}[/:]|her-?2\s{1,3}to\s{1,3}(?:cep|cen|chr)|cep|cen|chr
+        |(?:dual|single)[\s-]{1,3}(?:probe|colou?r))\b
       # a line that starts with the percent of the line above ("Less than 1% of tumor cells")
       | ^\s{0,6}(?:(?:less|more|greater|fewer)\s{1,3}than\s{1,3}|[<>≤≥]\s{0,2}|(?:approximately|about)\s{1,3})?\d{1,3}(?:[.,]\d)?\s{0,2}%""",
     regex.IGNORECASE | regex.VERBOSE,
@@ -1830,7 +1831,7 @@ class _Reader:
             taken.append((snr.start(), snr.end()))
         rm = self.search(P.ISH_RATIO, clause, taken) if has_digit else None
         if rm:
-            ish_vals["ratio"] = _num(rm.group("v"))
+            ish_vals["ratio"] = _num(rm.group("v") or rm.group("v2"))
             ish_ev.append(self.ev("ratio", rm.start(), rm.end(), "her2.ish.ratio"))
             taken.append((rm.start(), rm.end()))
         for kind, key in (("ratio", "ratio"), ("copies", "copy_number")):

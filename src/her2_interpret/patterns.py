@@ -512,26 +512,29 @@ STAIN_EXTENT = _c(
 # HER2 ISH
 ISH_RATIO = _c(
     rf"""\bratio\b(?:\s{{0,3}}(?:HER-?2|ERBB2)\s{{0,2}}[/:]\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17)?
-         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,30}}(?P<v>{DEC})(?![\d%])"""
+         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,30}}(?P<v>{DEC})(?![\d%])
+    # "HER2/CEP17: 2.48" with no word "ratio" (not "HER2/CEP17 ratio", nor signals or copies after it)
+    | \bHER-?2\s{{0,2}}(?:/|:|\bto\b)\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\b(?!\s{{0,3}}(?:ratio|signals?|cop|\())
+         \s{{0,3}}(?:[:=]|-\s|\t{{1,5}}|\.{{2,40}})?\s{{0,3}}(?P<v2>{DEC})(?![\d%])"""
 )
 ISH_SNR = _c(rf"\b(?:signal[\s-]{{1,3}}to[\s-]{{1,3}}nucle(?:us|i)\s{{1,3}}ratio(?:\s{{0,3}}\(\s{{0,2}}SNR\s{{0,2}}\))?|SNR)\b\)?\s{{0,3}}[:=]?\s{{0,3}}(?P<v>{DEC})")
 ISH_CEP17 = _c(
     rf"""(?<![/:]\s{{0,2}})(?:\b(?:CEP|CEN|Chr)[\s-]{{0,2}}17\b\)?|\bchromosome[\s-]{{1,2}}17\b(?:\s{{0,3}}\(\s{{0,3}}(?:CEP|CEN)[\s-]{{0,2}}17\s{{0,3}}\))?)
          (?:\s{{1,3}}(?:average|mean|avg\.?|copy\s{{1,3}}number|copies|copy|signals?)){{0,3}}(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?
-         (?:\s{{1,3}}(?:average|mean|avg\.?))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%])"""
+         (?:\s{{1,3}}(?:average|mean|avg\.?))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%])"""
 )
 ISH_COPY = _c(
     rf"""
       (?:\bHER-?2(?:/neu)?|\bERBB2)(?:\s{{0,3}}\([^)\n]{{0,12}}\))?\s{{0,3}}(?:gene\s{{1,3}})?(?:average\s{{1,3}}|mean\s{{1,3}}|avg\.?\s{{1,3}})?(?:copy\s{{1,3}}number|copies|copy|signals?)?
         (?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r\s{{1,3}}(?:cell|nucleus)))?
-        (?:\s{{0,3}}\((?:mean|average|avg\.?)\)|\s{{1,3}}(?:mean|average|avg\.?)(?![\w.]))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
+        (?:\s{{0,3}}\((?:mean|average|avg\.?)\)|\s{{1,3}}(?:mean|average|avg\.?)(?![\w.]))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
     | (?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\s{{0,3}})(?:copy\s{{1,3}}number|copies|signals?)(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}})?(?P<v2>{DEC})(?![\d%])
     | (?:mean|average)\s{{1,3}}number\s{{1,3}}of\s{{1,3}}(?:copies|signals)\s{{1,3}}(?:of\s{{1,3}})?(?:the\s{{1,3}})?HER-?2(?:\s{{1,3}}gene)?
         (?:\s{{1,3}}(?:per|/)\s{{1,3}}(?:cell|nucleus|nuclei))?\s{{0,3}}[:=]?\s{{0,3}}(?P<v5>{DEC})(?![\d%])
     | (?:mean|average)\s{{1,3}}number\s{{1,3}}of\s{{1,3}}HER-?2\s{{1,3}}(?:gene\s{{1,3}})?(?:copies|signals)(?:\s{{1,3}}(?:per|/)\s{{1,3}}(?:cell|nucleus|nuclei))?
         \s{{0,3}}(?:[:=]|-\s)?\s{{0,3}}(?P<v6>{DEC})(?![\d%])
     | (?:mean|average|avg\.?)\s{{1,3}}(?P<v3>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:gene\s{{1,3}})?(?:copies|signals?|copy)
-    | (?<![<>≥≤=]\s{{0,2}})(?<![<>≥≤=]\s{{0,2}}[\d.]{{0,4}})(?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}})(?P<v4>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:gene\s{{1,3}})?(?:signals?|copies)\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r)
+    | (?<![<>≥≤=]\s{{0,2}})(?<![<>≥≤=]\s{{0,2}}[\d.]{{0,4}})(?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}})(?<![\d.,])(?P<v4>{DEC})\s{{0,3}}(?:HER-?2\s{{1,3}})?(?:gene\s{{1,3}})?(?:signals?|copies)\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r)
     """
 )
 ISH_RESULT = _c(
