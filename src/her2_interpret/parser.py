@@ -350,8 +350,11 @@ def _mask(text: str) -> str:
         # a sentence with results and a control remark: blank from the separator before the
         # first control word ("..., with positive internal controls in the benign ducts")
         first = P.CONTROL_WORD.search(sentence)
-        cut = max(sentence.rfind(";", 0, first.start()), sentence.rfind(",", 0, first.start()),
-                  sentence.rfind("(", 0, first.start()), sentence.lower().rfind(" but ", 0, first.start()))
+        paren = sentence.rfind("(", 0, first.start())
+        if paren >= 0 and ")" in sentence[paren : first.start()]:
+            paren = -1  # "(0%)     internal control ...": that paren closed before the control remark
+        cut = max(sentence.rfind(";", 0, first.start()), sentence.rfind(",", 0, first.start()), paren,
+                  sentence.rfind("   ", 0, first.start()), sentence.lower().rfind(" but ", 0, first.start()))
         for m in P.CONTROL_PHRASE.finditer(sentence):
             cut = min(cut, m.start()) if cut >= 0 else m.start()
             break

@@ -258,9 +258,9 @@ REFERENCE = split(
       # a scoring key is two or more score-category pairs in a row ("0, 1+ negative; 2+ equivocal;
       # 3+ positive", "Negative (0 or 1+), Equivocal (2+), Positive (3+)"); one pair is a result""",
         r"""(?:(?<![\w+])[0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\s{0,3}[:=-]?\s{0,3}(?:(?:is|are|means?)\s{1,3}(?:considered\s{1,3})?)?
-          (?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\b[\s;,.)]{0,4}(?:and\s{1,3})?){2,}""",
+          (?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\b[\s;,.)]{0,4}(?:\([^)\n]{0,30}\)[\s;,.]{0,4})?(?:and\s{1,3})?){2,}""",
         r"""(?:\b(?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\s{0,3}[:=(-]?\s{0,3}
-          [0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\)?(?![\d%.])[\s;,.]{0,4}){2,}""",
+          [0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\)?(?![\d%.])[\s;,.]{0,4}(?:\([^)\n]{0,30}\)[\s;,.]{0,4})?){2,}""",
         r"""\b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpret(?:ation|ive)\s{1,3}(?:key|criteria|guidelines?|guide)|scoring\s{1,3}(?:categories|scale|definitions?))\b[^\n]{0,2000}""",
         r"""\bnegative\s{0,3}[:=(]?\s{0,3}(?:0\s{0,2}(?:-|to|or|/)\s{0,2}1\+?|0,?\s{0,2}1\+)\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?
         equivocal\s{0,3}[:=(]?\s{0,3}2\+\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?positive\s{0,3}[:=(]?\s{0,3}3\+\)?""",
@@ -388,7 +388,7 @@ GASTRIC = _c(r"\b(?:gastric|stomach|gastro-?o?esophageal|gastro-?oesophageal|GE\
 BREAST = _c(r"\bbreast\b|\bmammary\b|\bDCIS\b|\bmastectomy\b|\blumpectomy\b")
 FINAL = _c(r"\b(?:final|overall|interpretation|conclusion|reported\s{1,3}as|status|result\s{1,3}is)\b")
 SENTENCE_END = lazy(
-    r"(?<!\b(?:approx|appr|ca|vs|e\.g|i\.e|no|nos|fig|dr|pt|cf|incl))(?<!\d\.\d)[.!?](?=\s{1,10}(?:[A-Za-z(\"'*-]|\d{1,2}\s?%)|\s*$)",
+    r"(?<!\b(?:approx|appr|ca|vs|e\.g|i\.e|no|nos|fig|dr|pt|cf|incl))(?<!\d\.\d)(?<!\.)[.!?](?=\s{1,10}(?:[A-Za-z(\"'*-]|\d{1,2}\s?%)|\s*$)",
     regex.MULTILINE,
 )
 
