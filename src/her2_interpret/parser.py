@@ -72,7 +72,7 @@ _MEMBRANE = P.lazy(r"membran\w{0,4}|staining|circumferential", regex.I)
 
 _SCORES = {"0": IhcScore.ZERO, "1": IhcScore.ONE, "2": IhcScore.TWO, "3": IhcScore.THREE}
 _INTENSITY = {
-    "weak": "weak", "faint": "weak", "mild": "weak", "moderate": "moderate",
+    "weak": "weak", "faint": "weak", "mild": "weak", "moderate": "moderate", "mod": "moderate",
     "intermediate": "moderate", "strong": "strong", "intense": "strong",
 }
 _COMBINED = {
@@ -700,6 +700,7 @@ def _parse(text: str) -> Findings:
     return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ, invasive=invasive)
 
 
+_CLONE_PARENS = P.lazy(r"\((?:[A-Z0-9]{1,6}[-/ ]?){1,3}\)")
 # A status word in a cell that also names a marker ("ER - Positive", "ER status Positive"): a value.
 _STATUS_WORD_ANY = P.lazy(r"\b(?:positive|negative|pos|neg|equivocal|amplified|pending)\b", regex.I)
 # A cell that holds a value, so its row is not a header ("ER: Positive  PR: Negative  HER2: -").
@@ -737,7 +738,9 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             header_kinds = [_header_kind(x) for x in texts]
             named = sum(k != "other" for k in header_kinds) + sum(bool(ms) for ms in mentions_in[1:])
             is_header = (
-                not any(_VALUE_WORD.search(x) or (ms and _STATUS_WORD_ANY.search(x)) for x, ms in zip(texts, mentions_in))
+                # (a clone in parentheses is no value: "HER2 (4B5)")
+                not any(_VALUE_WORD.search(_CLONE_PARENS.sub("", x)) or (ms and _STATUS_WORD_ANY.search(x))
+                        for x, ms in zip(texts, mentions_in))
                 and named >= 2
                 # a header names its columns: most cells are column names, none is a sentence
                 and (_is_table_row(raw_lines[line_no]) or (2 * named >= len(texts) and len(texts) <= 8

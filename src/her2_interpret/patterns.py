@@ -270,7 +270,7 @@ REFERENCE = split(
         r"""\((?=[^)\n]{0,200}(?:<|>|≥|≤))(?=[^)\n]{0,200}\b(?:not\s|non-?)?amplified\b[^)\n]{0,200}\b(?:equivocal|amplified)\b)[^)\n]{0,200}\)""",
         r"""\([^)\n]{0,40}\bcut-?\s?off\b[^)\n]{0,60}\)""",
         # the definition of the low-positive band after the words: "LOW POSITIVE (1-10%)"
-        r"""(?<=\blow[\s-]{1,3}positive\s{0,3})\(\s{0,2}1\s{0,2}(?:-|to)\s{0,2}10\s{0,2}%\s{0,2}\)""",
+        r"""(?<=\blow[\s-]{1,3}positive(?:\s{1,3}(?:range|category|band))?\s{0,3})\(\s{0,2}1\s{0,2}(?:-|to)\s{0,2}10\s{0,2}%\s{0,2}\)""",
         r"""\bcut-?\s?off\s{0,3}(?:of|at|=|:|is)?\s{0,3}(?:≥|>=|>|<|≤|<=)?\s{0,2}\d{1,3}(?:[.,]\d)?\s{0,2}%""",
         r"""\((?=[^)\n]{0,120}negative)(?=[^)\n]{0,120}positive)[^)\n]{0,120}(?:<|>|≥|≤|=)[^)\n]{0,120}\)""",
     ]
@@ -318,7 +318,7 @@ NOT_THIS_PATIENT = _c(
         (?:reported|defined|classified|considered|regarded|called|scored)\s{1,3}as\b
       | \b0\s{0,2},\s{0,2}1\s{0,2}\+\s{0,2},\s{0,2}2\s{0,2}\+\s{0,2},?\s{0,3}(?:or|and)\s{1,3}3\s{0,2}\+
       # a class of tumours in general: "ER-low tumours (1-10%) often behave like triple-negative disease"
-      | \b(?:tumou?rs|cancers|carcinomas|patients|women)(?:\s{0,3}\([^)\n]{0,30}\))?\s{1,3}
+      | \b(?:tumou?rs|cancers|carcinomas|patients|women|these|such\s{1,3}(?:tumou?rs|cancers))(?:\s{0,3}\([^)\n]{0,30}\))?\s{1,3}
         (?:often|usually|typically|generally|tend|commonly|frequently|may|can|are\s{1,3}(?:often|usually|generally|typically))\b"""
 )
 INVALID = _c(
@@ -447,7 +447,7 @@ PERCENT_STRAY = _c(r"(?<![\w.])(?P<v>\d{1,3})\s?[Xx×°](?=\s|$|[,;)])")
 PERCENT_LABEL = _c(r"(?:\bpercent(?:age)?\b|\bproportion\b|\bpct\b|(?<![\d)]\s{0,2})%)[^:=.\n]{0,60}(?:[:=]|\s{0,3}\.{3,40})|\bpct(?=\s{1,3}\d)")
 BREAKDOWN = _c(r"\b(?:weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?\s{0,3}[:=]?\s{0,2}\d{1,3}\s{0,2}%")
 INTENSITY = _c(
-    r"""\b(?P<a>weak|faint|mild|moderate|intermediate|strong|intense)(?:ly)?
+    r"""\b(?P<a>weak|faint|mild|moderate|mod(?=\.?(?:\s|$|[,;|)]))|intermediate|strong|intense)(?:ly)?
         (?:\s{0,3}(?:to|-|/|and)\s{0,3}(?P<b>moderate|intermediate|strong|intense)(?:ly)?\b)?"""
 )
 ALLRED = _c(
