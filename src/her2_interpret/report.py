@@ -150,7 +150,7 @@ def _among_specimens(found: Sequence[F], label: str, warnings: list[str]) -> lis
             warnings.append(f"{label}: results of several dates; the latest stands [report.specimens]")
             return [f for f in found if f.context.date == latest]  # type: ignore[attr-defined]
         return list(found)
-    if not _differ(found[:1], found[1:]):
+    if not _conflict(found):  # the specimens agree where both speak: one result, read together
         return list(found)
     sides = {c.side for c in ctxs} - {None}
     tumours = {c.tumour for c in ctxs} - {None}
@@ -181,6 +181,19 @@ def _among_specimens(found: Sequence[F], label: str, warnings: list[str]) -> lis
 
 def _key(f: BaseModel) -> frozenset[tuple[str, Any]]:
     return frozenset(_values(f).items())
+
+
+def _conflict(found: Sequence[BaseModel]) -> bool:
+    """Two of the findings give different values for one field (a field one lacks is no conflict)."""
+    seen: dict[str, Any] = {}
+    for f in found:
+        for k, v in _values(f).items():
+            if v is None:
+                continue
+            if k in seen and seen[k] != v:
+                return True
+            seen[k] = v
+    return False
 
 
 def _differ(a: Sequence[BaseModel], b: Sequence[BaseModel]) -> bool:
