@@ -317,7 +317,9 @@ NOT_THIS_PATIENT = _c(
       | (?:[<>≤≥]\s{0,2})?\b\d{1,3}(?:\s{0,2}(?:-|to)\s{0,2}\d{1,3})?\s{0,2}%\s{1,3}(?:is|are)\s{1,3}
         (?:reported|defined|classified|considered|regarded|called|scored)\s{1,3}as\b
       | \b0\s{0,2},\s{0,2}1\s{0,2}\+\s{0,2},\s{0,2}2\s{0,2}\+\s{0,2},?\s{0,3}(?:or|and)\s{1,3}3\s{0,2}\+
-      # a class of tumours in general: "ER-low tumours (1-10%) often behave like triple-negative disease"
+      # a class of tumours in general: "ER-low tumours (1-10%) often behave like triple-negative disease",
+      # "many behave similarly to ER-negative tumours"
+      | \bbehaves?\s{1,3}(?:\w{1,15}\s{1,3}){0,2}?(?:similarly\s{1,3}to|like|as)\b
       | \b(?:tumou?rs|cancers|carcinomas|patients|women|these|such\s{1,3}(?:tumou?rs|cancers))(?:\s{0,3}\([^)\n]{0,30}\))?\s{1,3}
         (?:often|usually|typically|generally|tend|commonly|frequently|may|can|are\s{1,3}(?:often|usually|generally|typically))\b"""
 )
