@@ -269,6 +269,9 @@ REFERENCE = split(
         r"""\b(?:positive|negative|low\s{1,3}positive)\s{0,3}[:=]\s{0,3}(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,3}\s{0,2}%""",
         r"""\((?=[^)\n]{0,200}(?:<|>|≥|≤))(?=[^)\n]{0,200}\b(?:not\s|non-?)?amplified\b[^)\n]{0,200}\b(?:equivocal|amplified)\b)[^)\n]{0,200}\)""",
         r"""\([^)\n]{0,40}\bcut-?\s?off\b[^)\n]{0,60}\)""",
+        # percent categories in a row: ">10% positive; 1-10% low positive; <1% negative"
+        r"""(?:(?:[<>≤≥]\s{0,2})?\b\d{1,3}(?:\s{0,2}(?:-|to)\s{0,2}\d{1,3})?\s{0,2}%\s{0,3}[:=-]?\s{0,3}(?:(?:is|are)\s{1,3})?
+            (?:low[\s-]{1,3})?(?:positive|negative|pos|neg)\b[\s;,.]{0,4}(?:and\s{1,3})?){2,}""",
         # the definition of the low-positive band after the words: "LOW POSITIVE (1-10%)"
         r"""(?<=\blow[\s-]{1,3}positive(?:\s{1,3}(?:range|category|band))?\s{0,3})\(\s{0,2}1\s{0,2}(?:-|to)\s{0,2}10\s{0,2}%\s{0,2}\)""",
         r"""\bcut-?\s?off\s{0,3}(?:of|at|=|:|is)?\s{0,3}(?:≥|>=|>|<|≤|<=)?\s{0,2}\d{1,3}(?:[.,]\d)?\s{0,2}%""",
@@ -277,6 +280,9 @@ REFERENCE = split(
 )
 OPTION_LIST = _c(
     r"""\[[^\]\n]{0,60}[/;|][^\]\n]{0,60}\]
+      | \b(?:template\s{1,3})?(?:options|choices)\s{0,3}:[^)\n]{0,160}
+      | (?:pos(?:itive)?|neg(?:ative)?|low\s{1,3}positive|equivocal|cannot\s{1,3}be\s{1,3}determined|unk\w{0,5}|n/?a)
+        (?:\s{0,2}/\s{0,2}(?:pos(?:itive)?|neg(?:ative)?|low\s{1,3}positive|equivocal|cannot\s{1,3}be\s{1,3}determined|unk\w{0,5}|n/?a)){2,}
       | \(\s{0,2}(?:pos(?:itive)?|neg(?:ative)?|unk\w{0,5}|equivocal|n/?a|not\s{1,3}done|low\s{1,3}positive)
         (?:\s{0,2}[/;|,]\s{0,2}(?:pos(?:itive)?|neg(?:ative)?|unk\w{0,5}|equivocal|n/?a|not\s{1,3}done|low\s{1,3}positive|other)){1,6}\s{0,2}\)"""
 )
