@@ -261,7 +261,7 @@ REFERENCE = split(
           (?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\b[\s;,.)]{0,4}(?:\([^)\n]{0,30}\)[\s;,.]{0,4})?(?:and\s{1,3})?){2,}""",
         r"""(?:\b(?:negative|neg|equivocal|borderline|(?:weak(?:ly)?\s{1,3}|strong(?:ly)?\s{1,3})?positive|pos)\s{0,3}[:=(-]?\s{0,3}
           [0-3]\+?(?:\s{0,2}(?:,|or|and|-|/|to)\s{0,2}[0-3]\+?)?\)?(?![\d%.])[\s;,.]{0,4}(?:\([^)\n]{0,30}\)[\s;,.]{0,4})?){2,}""",
-        r"""\b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpret(?:ation|ive)\s{1,3}(?:key|criteria|guidelines?|guide)|scoring\s{1,3}(?:categories|scale|definitions?))\b[^\n]{0,2000}""",
+        r"""\b(?:reference\s{1,3}range|scoring\s{1,3}(?:key|guide|criteria|system)|interpret(?:ation|ive)\s{1,3}(?:key|criteria|guidelines?|guide)|scoring\s{1,3}(?:categories|scale|definitions?|references?))\b[^\n]{0,2000}""",
         r"""\bnegative\s{0,3}[:=(]?\s{0,3}(?:0\s{0,2}(?:-|to|or|/)\s{0,2}1\+?|0,?\s{0,2}1\+)\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?
         equivocal\s{0,3}[:=(]?\s{0,3}2\+\s{0,3}[,;)]?\s{0,3}(?:\(\s{0,3})?positive\s{0,3}[:=(]?\s{0,3}3\+\)?""",
         r"""\b(?:ratio|copy\s{1,3}number|signals?/cell)\s{0,3}(?:of\s{1,3})?(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,2}(?:\.\d{1,2})?
@@ -269,6 +269,9 @@ REFERENCE = split(
         r"""\b(?:positive|negative|low\s{1,3}positive)\s{0,3}[:=]\s{0,3}(?:≥|>=|>|<|≤|<=)\s{0,2}\d{1,3}\s{0,2}%""",
         r"""\((?=[^)\n]{0,200}(?:<|>|≥|≤))(?=[^)\n]{0,200}\b(?:not\s|non-?)?amplified\b[^)\n]{0,200}\b(?:equivocal|amplified)\b)[^)\n]{0,200}\)""",
         r"""\([^)\n]{0,40}\bcut-?\s?off\b[^)\n]{0,60}\)""",
+        # percent categories in a row, the other way round: "positive >10%, low positive 1-10%, negative <1%"
+        r"""(?:\b(?:low[\s-]{1,3})?(?:positive|negative|pos|neg)\s{0,3}[:=(]?\s{0,3}(?:[<>≤≥]\s{0,2})?\d{1,3}(?:\s{0,2}(?:-|to)\s{0,2}\d{1,3})?
+            \s{0,2}%\)?[\s;,.]{0,4}(?:and\s{1,3})?){2,}""",
         # percent categories in a row: ">10% positive; 1-10% low positive; <1% negative"
         r"""(?:(?:[<>≤≥]\s{0,2})?\b\d{1,3}(?:\s{0,2}(?:-|to)\s{0,2}\d{1,3})?\s{0,2}%\s{0,3}[:=-]?\s{0,3}(?:(?:is|are)\s{1,3})?
             (?:low[\s-]{1,3})?(?:positive|negative|pos|neg)\b[\s;,.]{0,4}(?:and\s{1,3})?){2,}""",
