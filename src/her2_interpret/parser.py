@@ -144,10 +144,14 @@ class _State:
     kind_dates: dict[str, int] = field(default_factory=dict)
     #: a flattened table ("ER PR HER2 Ki67" then "Positive Negative 1+ 15%"): the header's markers
     flat_markers: list[str] | None = None
+    #: the size each numbered tumour was given on a line of its own ("Mass 2 ... 3.1 x 2.6 cm"), for a
+    #: later header of that tumour that gives none ("Mass 2 (10:00, IDC, block A8):") [report.specimens]
+    tumour_sizes: dict[str, float] = field(default_factory=dict)
     #: a flattened header of column names ("Biomarker Result %/Score Intensity"): each column's kind
     flat_columns: list[str] | None = None
 
 
+_TUMOUR_SIZE = P.lazy(r"\b(?:tumou?r|lesion|mass|focus)\s{0,2}#?\s{0,2}(?P<n>\d{1,2})\b", regex.IGNORECASE)
 _SPECIMEN_KIND = P.lazy(
     r"\b(?:(?P<core>core(?:\s{1,3}(?:needle\s{1,3})?biopsy)?|biopsy)|(?P<excision>re-?excision|excision|WLE|lumpectomy)"
     r"|(?P<resection>mastectomy|resection))\b",
@@ -822,11 +826,16 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
                 side = P.SIDE.search(line)
                 st.side = _side(side) if side else st.side
                 sizes = [_mm(m) for m in P.SIZE.finditer(line)]
-                st.size_mm = max(sizes) if sizes else None
+                st.size_mm = max(sizes) if sizes else st.tumour_sizes.get(st.tumour or "")
                 st.date = _date(line) or None
             open_clause = None
         elif P.SECTION_ADDENDUM.match(line) or P.SECTION_AMENDMENT.match(line):
             st.date = _date(line) or st.date
+        if "ass" in line or "umo" in line or "esion" in line or "ocus" in line:
+            for named in _TUMOUR_SIZE.finditer(line):  # "MASS 2 (10:00): ... 3.1 CM", "Mass 1, ..., 1.2 x 1.0 cm"
+                sizes = [_mm(m) for m in P.SIZE.finditer(line, named.end())]
+                if sizes:
+                    st.tumour_sizes.setdefault(named.group("n"), max(sizes))
         if _SPECIMEN_KIND.search(line):
             line_date, kind = _date(line), _kind_of(line)
             if line_date is not None and kind is not None:
