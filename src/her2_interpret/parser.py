@@ -151,6 +151,8 @@ class _State:
     flat_columns: list[str] | None = None
 
 
+_DIMENSIONS = P.lazy(r"(?<![\d.])(?P<d>\d{1,3}(?:[.,]\d)?(?:\s{0,2}[xX×]\s{0,2}\d{1,3}(?:[.,]\d)?){0,2})\s{0,2}(?P<u>mm|cm)\b",
+                     regex.IGNORECASE)
 _TUMOUR_SIZE = P.lazy(r"\b(?:tumou?r|lesion|mass|focus)\s{0,2}#?\s{0,2}(?P<n>\d{1,2})\b", regex.IGNORECASE)
 _SPECIMEN_KIND = P.lazy(
     r"\b(?:(?P<core>core(?:\s{1,3}(?:needle\s{1,3})?biopsy)?|biopsy)|(?P<excision>re-?excision|excision|WLE|lumpectomy)"
@@ -833,9 +835,10 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             st.date = _date(line) or st.date
         if "ass" in line or "umo" in line or "esion" in line or "ocus" in line:
             for named in _TUMOUR_SIZE.finditer(line):  # "MASS 2 (10:00): ... 3.1 CM", "Mass 1, ..., 1.2 x 1.0 cm"
-                sizes = [_mm(m) for m in P.SIZE.finditer(line, named.end())]
-                if sizes:
-                    st.tumour_sizes.setdefault(named.group("n"), max(sizes))
+                dims = _DIMENSIONS.search(line, named.end())
+                if dims is not None:
+                    values = [float(v.replace(",", ".")) for v in regex.findall(r"\d{1,3}(?:[.,]\d)?", dims.group("d"))]
+                    st.tumour_sizes.setdefault(named.group("n"), max(values) * (_MM_PER_CM if dims.group("u").lower() == "cm" else 1))
         if _SPECIMEN_KIND.search(line):
             line_date, kind = _date(line), _kind_of(line)
             if line_date is not None and kind is not None:
