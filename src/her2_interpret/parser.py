@@ -750,7 +750,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
                 and named >= 2
                 # a header names its columns: most cells are column names, none is a sentence
                 and (_is_table_row(raw_lines[line_no]) or (2 * named >= len(texts) and len(texts) <= 8
-                                                          and all(len(x) <= 30 for x in texts)))
+                                                          and all(len(x) <= 40 for x in texts)))
             )
             if is_header and (not first_has_marker or all(mentions_in)):
                 aligned = not _is_table_row(raw_lines[line_no])

@@ -326,6 +326,8 @@ NOT_THIS_PATIENT = _c(
       | (?:[<>≤≥]\s{0,2})?\b\d{1,3}(?:\s{0,2}(?:-|to)\s{0,2}\d{1,3})?\s{0,2}%\s{1,3}(?:is|are)\s{1,3}
         (?:reported|defined|classified|considered|regarded|called|scored)\s{1,3}as\b
       | \b0\s{0,2},\s{0,2}1\s{0,2}\+\s{0,2},\s{0,2}2\s{0,2}\+\s{0,2},?\s{0,3}(?:or|and)\s{1,3}3\s{0,2}\+
+      # the H-score formula: "H-score = (1 x % weak) + (2 x % moderate) + (3 x % strong)"
+      | \bH[\s-]{0,2}score\s{0,3}=\s{0,3}\(
       # an antibody list inside a line ("Controls: appropriate. Antibodies: ER SP1, ..., Ki-67 30-9.")
       | \b(?:primary\s{1,3})?(?:antibod(?:y|ies)|clones?)\s{0,3}(?:used\s{0,3})?:
       # a recount by a second reader confirms the reported count; its numbers are not the result
