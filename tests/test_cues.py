@@ -551,8 +551,35 @@ SESSION2_OWN9 = [
         pr_status="negative"),
 ]
 
+# Families the tenth blind corpus (full-length reports) found.
+SESSION2_OWN10 = [
+    row("key-with-aside", "HER2 (IHC): NEGATIVE (Score 1+)\nHER2 IHC: Negative 0 or 1+; Equivocal 2+ (reflex ISH); Positive 3+.",
+        her2_ihc_score="1+", her2_status="negative", her2_ish_result=None),
+    row("dot-leader-control-after", "ER ....... NEGATIVE (0%)     internal control (normal ducts): positive",
+        er_status="negative", er_percent=0),
+    row("clone-in-header", " Component        ER              PR              HER2 (4B5)\n"
+        " Invasive (A5)    Positive, 80%   Negative, 0%    1+", er_percent=80, pr_percent=0, her2_ihc_score="1+"),
+    row("summary-line-agrees", "ER: Negative. Quick score 0/8.\nPR: Negative. Quick score 0/8.\n\n"
+        "LEFT BREAST, CORE BIOPSY: ER negative, PR negative.", er_allred=0, pr_allred=0, er_status="negative"),
+    row("behave-like", "ER 4% (low positive). Such tumours behave like ER-negative tumours.", er_status="low_positive"),
+    row("recount-numbers", "HER2/CEP17 ratio: 1.62; average HER2 copy number: 4.7.\n"
+        "Blinded recount (reader 2): ratio 1.58, HER2 4.5 signals/cell.", her2_ish_ratio=1.62,
+        her2_ish_copy_number=4.7, her2_ish_group=4),
+    row("template-options", "ER Status: Pending\n(Template options: Positive / Low positive / Negative)",
+        er_status="pending"),
+    row("percent-category-key", "ER: POSITIVE (10%)\nCategories: >10% positive; 1-10% low positive; <1% negative.",
+        er_percent=10, er_status="low_positive"),
+    row("tumour-size-from-gross", "Mass 1 (6:00): 1.2 x 1.0 x 0.9 cm.\nMass 2 (10:00): 3.1 x 2.6 x 2.2 cm.\n"
+        "Mass 1 (block A3): ER 95%, HER2 0.\nMass 2 (block A8): ER 90%, HER2 2+.", er_percent=90,
+        her2_ihc_score="2+"),
+    row("guideline-citation", "Reference: ASCO/CAP guideline, HER2 2018 / ER-PgR 2020.", rest_null=True),
+    row("hyphen-joined-names", "ER-PR testing was performed on block A2; results to follow.", er_status="pending",
+        pr_status="pending"),
+]
+
 TABLES = {
     "session2": SESSION2,
+    "session2-own10": SESSION2_OWN10,
     "session2-own9": SESSION2_OWN9,
     "session2-own8": SESSION2_OWN8,
     "session2-own7": SESSION2_OWN7,

@@ -62,6 +62,18 @@ _JOIN_ISH = P.lazy(r"[\s(),:-]{0,12}(?:by\s{1,3})?")
 _SEPARATOR_ROW = P.lazy(r"[\s|:+=._-]*")
 _ANY_VALUE = P.lazy(r"\d|positive|negative|amplified|equivocal|pending", regex.IGNORECASE)
 _PERCENT_SIGN = P.lazy(r"\d\s*%")
+def _sign(t: str, start: int, end: int) -> regex.Match[str] | None:
+    """A +/- sign right after a marker name, not one glued to the next word ("ER-PR testing")."""
+    sm = P.SIGN.match(t[start:end])
+    if sm is None:
+        return None
+    group = next(g for g in ("a", "b", "c", "d") if sm.group(g))
+    after = start + sm.end(group)
+    if after < len(t) and t[after].isalnum():
+        return None
+    return sm
+
+
 _NOT_BEFORE = P.lazy(r"\bnot\s{1,3}$")
 _COPY_WORD = P.lazy(r"signal|cop(?:y|ies)|/\s*(?:cell|nucleus)", regex.I)
 _AMPLIF = P.lazy(r"amplif", regex.I)
@@ -460,8 +472,8 @@ def _group_mentions(t: str, mentions: list[_Mention]) -> list[list[_Mention]]:
             if (
                 prev.kind in ("er", "pr", "her2", "ki67")
                 and m.kind in ("er", "pr", "her2", "ki67")
-                and P.GROUP_JOIN.match(between)
-            ):
+                and (P.GROUP_JOIN.match(between) or (between == "-" and {prev.kind, m.kind} == {"er", "pr"}))
+            ):  # ("ER-PR testing": a hyphen joins the two hormone receptors, never a sign)
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -1265,7 +1277,7 @@ _EXTENT_CUTOFF = HER2_GUIDELINES[DEFAULT_VERSIONS["her2"]].ihc_extent_percent
 _BARE_RECEPTOR_MIN = 10  # a bare number below this after "ER" may be an Allred score: not read
 
 _BARE_SCORE = P.lazy(
-    r"^\s{0,3}(?:\([^)\n]{0,40}\)\s{0,3})?(?:[:=-]|\.{2,40})?\s{0,3}(?P<s>[0-3])(?:\s?\+(?!\d))?(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|of)\b)"
+    r"^\s{0,3}(?:\([^)\n]{0,40}\)\s{0,3})?(?:[:=-]|\.{2,40})?\s{0,3}(?P<s>[0-3])(?:\s?\+(?!\d))?(?![\d/%+]|[OoIl]\d|[.,]\d|\s{0,2}(?:mm|cm|cells?|of)\b)"
 )
 
 
@@ -1464,7 +1476,7 @@ class _Reader:
     def read_hr(self, clause: _Clause) -> list[Any]:
         a, b = clause.ranges[0]
         after = self.t[clause.mention.end : b]
-        sm = P.SIGN.match(after)
+        sm = _sign(self.t, clause.mention.end, b)
         if sm:
             sign = sm.group("a") or sm.group("b") or sm.group("c") or sm.group("d")
             ev = self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "hr.sign")
@@ -1496,7 +1508,7 @@ class _Reader:
             )
         # sign right after the mention: "ER+", "PR -/", "ER (+)"
         after = t[clause.mention.end : first_b]
-        sm = P.SIGN.match(after)
+        sm = _sign(t, clause.mention.end, first_b)
         if sm:
             sign = sm.group("a") or sm.group("b") or sm.group("c") or sm.group("d")
             values["status"] = ReceptorStatus.POSITIVE if sign == "+" else ReceptorStatus.NEGATIVE
@@ -1917,7 +1929,7 @@ class _Reader:
         ihc_ev: list[Evidence] = []
         if not shared:
             after = t[clause.mention.end : clause.ranges[0][1]]
-            sm = P.SIGN.match(after)
+            sm = _sign(t, clause.mention.end, clause.ranges[0][1])
         else:
             sm = None
         rng = self.search(P.IHC_SCORE_RANGE, clause, taken)

@@ -239,7 +239,7 @@ METHOD_LINE = _c(
     r"""^[ \t*-]{0,6}(?:primary\s{1,3})?(?:antibod(?:y|ies)|clones?|probes?|methods?|methodology|platform
         |instrument|assay|kit|fixative|fixation|run\s{1,3}controls?|cold\s{1,3}isch(?:a)?emia|time\s{1,3}(?:to|in)\s{1,3}
         |test(?:\(s\))?\s{1,3}performed|tests?\s{0,3}:|cells?\s{1,3}(?:scored|counted)|number\s{1,3}of
-        |disclaimer|this\s{1,3}test|controls?\s{0,3}:|quality|staining\s{1,3}platform|detection)
+        |disclaimer|this\s{1,3}test|controls?\s{0,3}:|quality|staining\s{1,3}platform|detection|references?(?=\s{0,3}:))
         \b[^\n]{0,300}$"""
 , regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
 CONTROL_PHRASE = _c(
@@ -491,7 +491,7 @@ IHC_SCORE_RANGE = _c(r"(?<![\d.])0\s{0,2}(?:-|to|/)\s{0,2}1\s{0,2}\+")
 IHC_SCORE = _c(
     r"""
       (?:\bscore[ds]?(?:\s{1,3}as)?|\bIHC(?:\s{1,3}score)?|\bHER-?2\s{0,2}(?:score)?)\s{0,3}(?:of\s{1,3}|is\s{1,3}|was\s{1,3})?[:=]?\s{0,3}
-        (?P<s1>[0-3])(?:\s{0,2}(?:\+|plus)|(?![\d/%]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x)\b))
+        (?P<s1>[0-3])(?:\s{0,2}(?:\+|plus)|(?![\d/%]|[OoIl]\d|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x)\b))
     | (?<![\d+/A-Za-z-])(?<!\d\.)(?P<s2>[0-3])\s?\+(?![\d+])
     | (?:^|[:(]|\b(?:negative|positive|equivocal|borderline|neg|pos)\b[\s,(-]{0,3})\s{0,3}
         (?P<s3>[0-3])(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x|signals?|copies)\b)
