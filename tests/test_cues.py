@@ -573,6 +573,13 @@ SESSION2_OWN10 = [
         "Mass 1 (block A3): ER 95%, HER2 0.\nMass 2 (block A8): ER 90%, HER2 2+.", er_percent=90,
         her2_ihc_score="2+"),
     row("guideline-citation", "Reference: ASCO/CAP guideline, HER2 2018 / ER-PgR 2020.", rest_null=True),
+    row("tumour-columns-size-row", "                 Lesion 1 (2 o'clock)     Lesion 2 (10 o'clock)\n"
+        "Invasive size    24 mm                    8 mm\n"
+        "ER               Negative, 0/8            Positive, 8/8\n"
+        "HER2 (IHC)       Positive, 3+             Negative, 1+", er_status="negative", er_allred=0,
+        her2_ihc_score="3+", warns="[report.specimens]"),
+    row("tumour-columns-size-in-header", "              RIGHT (9 mm)      LEFT (21 mm)\n"
+        "ER            0%                95%\nHER2 IHC      3+                0", er_percent=95, her2_ihc_score="0"),
     row("hyphen-joined-names", "ER-PR testing was performed on block A2; results to follow.", er_status="pending",
         pr_status="pending"),
 ]

@@ -595,6 +595,28 @@ def _flat_row(t: str, l_start: int, l_end: int, markers: list[str]) -> list[tupl
     return None
 
 
+_TUMOUR_COLUMN = P.lazy(r"\s{0,3}(?:(?:lesion|tumou?r|mass|focus|nodule)\s{0,2}#?\s{0,2}(?P<n>\d{1,2}|[A-D])\b|(?P<side>left|right)(?:\s{1,3}breast)?\b)",
+                        regex.IGNORECASE)
+_SIZE_ROW = P.lazy(r"\s{0,3}(?:(?:invasive|whole|tumou?r|lesion)\s{1,3})?(?:tumou?r\s{1,3})?size\b", regex.IGNORECASE)
+
+
+def _tumour_column(cell: str) -> str | None:
+    m = _TUMOUR_COLUMN.match(cell)
+    if m is None:
+        return None
+    return m.group("n") or m.group("side").lower()
+
+
+def _finish_tumour_table(table: _Table | None) -> None:
+    """Give the clauses of a tumour-column table their column's size (the size row may come after)."""
+    if table is None or table.tumours is None:
+        return
+    for i, clause in table.tumour_clauses:
+        if i in table.sizes and clause.context.size_mm is None:
+            clause.context = clause.context.model_copy(update={"size_mm": table.sizes[i]})
+    table.tumour_clauses.clear()
+
+
 def _mentions_inside_cells(cells: list[tuple[int, int]], mentions: list[_Mention]) -> bool:
     """Every mention lies inside one cell (a binary search each over the cells sorted by start)."""
     cells = sorted(cell for cell in cells if cell[1] > cell[0])
@@ -626,6 +648,11 @@ class _Table:
     header_markers: list[str | None]
     columns: list[tuple[int, int]] | None = None  # header cell spans, for space-aligned tables
     line_start: int = 0  # where the header line starts
+    #: a table whose columns are tumours ("Lesion 1 (2 o'clock)   Lesion 2 (10 o'clock)"): each
+    #: column's tumour label, its size once a size row gives it, and the clauses read from it
+    tumours: list[str | None] | None = None
+    sizes: dict[int, float] = field(default_factory=dict)
+    tumour_clauses: list[tuple[int, _Clause]] = field(default_factory=list)
 
     def align(self, cells: list[tuple[int, int]], line_start: int, header_start: int) -> list[tuple[int, int]]:
         """Put each cell of a space-aligned row under the header column it overlaps most."""
@@ -764,6 +791,42 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
                 and (_is_table_row(raw_lines[line_no]) or (2 * named >= len(texts) and len(texts) <= 8
                                                           and all(len(x) <= 40 for x in texts)))
             )
+            tumour_cols = [_tumour_column(x) for x in texts]
+            if not any(mentions_in) and sum(c is not None for c in tumour_cols) >= 2 and not _is_table_row(raw_lines[line_no]):
+                # "                  Lesion 1 (2 o'clock)     Lesion 2 (10 o'clock)": the columns are tumours
+                _finish_tumour_table(table)
+                if spans[0][0] - l_start >= 2:
+                    spans, tumour_cols = [(l_start, l_start)] + spans, [None] + tumour_cols
+                table = _Table(["other"] * len(spans), [None] * len(spans), spans, l_start, tumours=tumour_cols)
+                for i, (a, b) in enumerate(spans):  # "LEFT (32 mm)": the size in the header
+                    size = P.SIZE.search(t, a, b) if b > a else None
+                    if size is not None:
+                        table.sizes[i] = _mm(size)
+                open_clause = None
+                continue
+            if table is not None and table.tumours is not None:
+                label_ms = mentions_in[0] if mentions_in else []
+                marker = label_ms[0].kind if label_ms and label_ms[0].kind in _FLAT_KINDS else None
+                if marker is None and _SIZE_ROW.match(texts[0]):
+                    for i, (a, b) in enumerate(spans[1:], start=1):
+                        size = P.SIZE.search(t, a, b)
+                        if size is not None:
+                            table.sizes[i] = _mm(size)
+                    continue
+                if marker is not None:
+                    for i, (a, b) in enumerate(spans[1:], start=1):
+                        label = table.tumours[i] if i < len(table.tumours) else None
+                        if label is None or not t[a:b].strip():
+                            continue
+                        ctx = Context(section=st.section, section_index=st.section_index, specimen=st.specimen,
+                                      specimen_index=st.specimen_index, tumour=label,
+                                      side=label if label in ("left", "right") else st.side)
+                        clause = _Clause(kinds=[marker], mention=_Mention(marker, a, a, ""), ranges=[(a, b)],
+                                         context=ctx, flags=set(st.header_flags), pre_start=a, line_no=line_no)
+                        clauses.append(clause)
+                        table.tumour_clauses.append((i, clause))
+                    continue
+                continue  # another row of the tumour table ("Grade", "LVI")
             if is_header and (not first_has_marker or all(mentions_in)):
                 aligned = not _is_table_row(raw_lines[line_no])
                 markers = [ms[0].kind if ms and ms[0].kind in ("er", "pr", "her2", "ki67", "ish")
@@ -798,6 +861,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             # "...;2+;AMENDED;2025-02-12": this row corrects an earlier one
             row_amended = any(_AMENDED_CELL.fullmatch(x) for x in texts)
         else:
+            _finish_tumour_table(table)
             table = None
         if not raw_lines[line_no].strip():
             open_clause = None
@@ -925,6 +989,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
         line_clauses = _line_clauses(t, groups, l_start, l_end, st, line_no)
         clauses.extend(line_clauses)
         open_clause = line_clauses[-1] if line_clauses else None
+    _finish_tumour_table(table)
     return clauses
 
 

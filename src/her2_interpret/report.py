@@ -142,7 +142,7 @@ def _positivity(f: BaseModel) -> int:
 def _among_specimens(found: Sequence[F], label: str, warnings: list[str]) -> list[F]:
     """Results of equal standing from several specimens [report.specimens]."""
     ctxs = [f.context for f in found]  # type: ignore[attr-defined]
-    specimens = {(c.specimen_index, c.specimen) for c in ctxs}
+    specimens = {(c.specimen_index, c.specimen, c.tumour) for c in ctxs}
     dates = {c.date for c in ctxs}
     if len(specimens) <= 1:
         if len(dates) > 1 and None not in dates:  # "2015: ER+ ... 2023 recurrence: ER+ 80%"
@@ -155,6 +155,11 @@ def _among_specimens(found: Sequence[F], label: str, warnings: list[str]) -> lis
     sides = {c.side for c in ctxs} - {None}
     tumours = {c.tumour for c in ctxs} - {None}
     if len(sides) > 1 or len(tumours) > 1:  # distinct tumours
+        labelled = [f for f in found if f.context.tumour is not None]  # type: ignore[attr-defined]
+        if len(tumours) > 1 and len(labelled) < len(found):
+            # a summary that names no tumour ("the larger ... is ER negative; the smaller ... positive")
+            # does not stand beside the results given per tumour
+            found, ctxs = labelled, [f.context for f in labelled]  # type: ignore[attr-defined]
         sizes = {c.size_mm for c in ctxs}
         if None not in sizes:
             largest = max(sizes)  # type: ignore[type-var]
