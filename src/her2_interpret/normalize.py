@@ -92,6 +92,18 @@ def _ve_sign(m: regex.Match[str]) -> str:
     return ("pos" if m.group("sign") == "+" else "neg") + m.group("sp")
 
 
+# Dotted abbreviations of dictation and older reports: "E.R.", "P.R.", "P.g.R.", "I.H.C.", "F.I.S.H.".
+_DOTTED = lazy(r"(?<![A-Za-z.])(?:E\.R|P\.R|P\.g\.R|I\.H\.C|F\.I\.S\.H|H\.E\.R)\.(?![A-Za-z])")
+# Spoken punctuation of dictation: " period", " comma" (only when the text uses it twice or more).
+_SPOKEN_MARK = lazy(r"(\s)(period|comma)\b(?!\s{1,3}(?:of|between|from)\b)", regex.IGNORECASE)
+def _two_or_more(matches) -> bool:
+    return next(matches, None) is not None and next(matches, None) is not None
+
+
+# "HER two neu" as dictated.
+# (all-caps HER, or "neu" after it: "her two sisters" stays as it is)
+_HER_TWO = lazy(r"\b((?-i:HER)[\s-]?|HER[\s-]?(?=two[\s/-]{1,2}neu\b))(two)\b", regex.IGNORECASE)
+
 _UNITS_PIPE = lazy(r"(?<=\d)\|(?=%)")
 _FIELD_UNDERSCORE = lazy(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
 
@@ -303,6 +315,14 @@ def normalize(text: str) -> Normalized:
         base = _FIELD_UNDERSCORE.sub(" ", base)
     if "ve" in base and ("+ve" in base or "-ve" in base or "+ ve" in base):
         base = _VE_SIGN.sub(_ve_sign, base)
+    if "." in base and _DOTTED.search(base):  # "E.R." -> "ER  ", "I.H.C." -> "IHC   " (same length)
+        base = _DOTTED.sub(lambda m: m.group().replace(".", "") + " " * m.group().count("."), base)
+    if ("period" in base or "comma" in base) and _two_or_more(_SPOKEN_MARK.finditer(base)):
+        # dictation that spells out its punctuation: "... ninety percent strong comma P.R. ... period"
+        base = _SPOKEN_MARK.sub(lambda m: m.group(1) + ("." if m.group(2).lower() == "period" else ",")
+                                + " " * (len(m.group(2)) - 1), base)
+    if "two" in base.lower():
+        base = _HER_TWO.sub(lambda m: m.group(1) + "2" + " " * (len(m.group(2)) - 1), base)
     if "|%" in base:  # a units field of a pipe feed ("||95|%|"): the value reads as "95 %"
         base = _UNITS_PIPE.sub(" ", base)
     if base.count('":') >= 2:  # JSON-like text ('{"name":"ER","percent":"40%"}'): quotes are spaces

@@ -324,6 +324,9 @@ def _mask(text: str) -> str:
             _blank(chars, m.start(), m.end())
     for m in P.CHECKBOX_TICKED.finditer(text):
         _blank(chars, m.start(), m.end())
+    if "ummary" in text or "UMMARY" in text:
+        for m in P.REGISTRY_CODE.finditer(text):
+            _blank(chars, m.start("code"), m.end("code"))
     if "|" in text:  # cell separators of pipe rows read as spaces ("ER|ALLRED|4" is "ER ALLRED 4")
         pos = 0
         for line in text.split("\n"):

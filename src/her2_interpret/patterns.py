@@ -340,6 +340,9 @@ NOT_THIS_PATIENT = _c(
       | \b(?:tumou?rs|cancers|carcinomas|patients|women|these|such\s{1,3}(?:tumou?rs|cancers))(?:\s{0,3}\([^)\n]{0,30}\))?\s{1,3}
         (?:often|usually|typically|generally|tend|commonly|frequently|may|can|are\s{1,3}(?:often|usually|generally|typically))\b"""
 )
+# A registry code before its meaning ("ER Summary: 1 Positive", "HER2 IHC Summary ..... 0 (Negative, IHC
+# score 0)"): the code digit is not a value (NAACCR SSDI fields).
+REGISTRY_CODE = _c(r"\bsummary\s{0,3}(?:[:=]|\.{2,40})\s{0,3}(?P<code>\d)\s{1,3}(?=\(?[A-Za-z])")
 INVALID = _c(
     r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\b|\b(?:transcribed|reported|recorded|entered)\s{1,3}"
     r"(?:incorrectly|wrongly)\b|\bincorrectly\s{1,3}(?:transcribed|reported|recorded|entered)\b|\btranscription\s{1,3}error\b"
@@ -472,8 +475,8 @@ INTENSITY = _c(
 ALLRED = _c(
     r"""
       (?:(?P<p6>[0-5])\s{0,2}\+\s{0,2}(?P<i6>[0-3])\s{0,2}=\s{0,2}(?P<t6>[0-8])(?!\d|[.,]\d)(?:\s{0,2}/\s{0,2}8)?)  # UK "5+3 = 8"
-    | (?:allred|quick|(?-i:\bQS\b))(?:\s{0,3}\(\s{0,3}allred\s{0,3}\))?(?:\s{1,3}(?:total\s{1,3})?score)?\s{0,3}(?:of\s{1,3})?[:=]?\s{0,3}
-        (?P<t>[0-8])(?!\d|[.,]\d|\s{0,2}\+\s{0,2}[0-3]\s{0,2}=)(?:\s{0,2}/\s{0,2}8)?(?:\s{0,3}\(\s{0,3}(?P<p>[0-5])\s{0,2}\+\s{0,2}(?P<i>[0-3])\s{0,3}\))?
+    | (?:allred|quick|(?-i:\bQS\b))(?:\s{0,3}\(\s{0,3}allred\s{0,3}\))?(?:\s{1,3}(?:total\s{1,3})?score)?\s{0,3}(?:of\s{1,3})?(?:[:=]|\.{2,40})?\s{0,3}
+        0?(?P<t>[0-8])(?!\d|[.,]\d|\s{0,2}\+\s{0,2}[0-3]\s{0,2}=)(?:\s{0,2}/\s{0,2}8)?(?:\s{0,3}\(\s{0,3}(?P<p>[0-5])\s{0,2}\+\s{0,2}(?P<i>[0-3])\s{0,3}\))?
     | (?P<t2>[0-8])\s{0,2}/\s{0,2}8\b(?:\s{0,3}\(\s{0,3}(?:allred|quick)(?:\s{1,3}score)?\s{0,3}\))?
     | (?<![\d+])(?P<t3>[0-8])\s{1,3}\(\s{0,2}(?P<p3>[0-5])\s{0,2}\+\s{0,2}(?P<i3>[0-3])\s{0,2}\)
     | (?<![\d+.])(?P<t4>[0-8])\s{0,2}(?:points?|pts?)\b(?:\s{0,3}(?:according\s{1,3}to|by|per|\()\s{0,3}(?:allred|quick))?
