@@ -324,6 +324,8 @@ def _mask(text: str) -> str:
             _blank(chars, m.start(), m.end())
     for m in P.CHECKBOX_TICKED.finditer(text):
         _blank(chars, m.start(), m.end())
+    for m in P.FIELD_NAME_POSITIVE.finditer(text):
+        _blank(chars, m.start(), m.end())
     if "ummary" in text or "UMMARY" in text:
         for m in P.REGISTRY_CODE.finditer(text):
             _blank(chars, m.start("code"), m.end("code"))

@@ -216,7 +216,7 @@ SECTION_COMMENT = _c(r"^[\s*#-]{0,6}(?:comments?|notes?)\s{0,3}[:-]")
 SECTION_HISTORY = _c(
     r"""^[\s*#-]{0,6}(?:clinical\s{1,3}(?:history|information|details|data|notes|summary)|history
         |referral(?:\s{1,3}(?:information|details|notes))?|relevant\s{1,3}history|previous\s{1,3}history
-        |indications?|reason\s{1,3}for\s{1,3}(?:referral|testing))\s{0,3}[:-]"""
+        |indications?|reason\s{1,3}for\s{1,3}(?:referral|testing)|(?-i:Hx|HX|PMH|PMHx)|past\s{1,3}(?:medical\s{1,3})?history)\s{0,3}[:-]"""
 )
 SECTION_MAIN = _c(
     r"""^[\s*#-]{0,6}(?:final\s{1,3})?(?:diagnosis|microscopy|microscopic|impression|results?
@@ -342,6 +342,8 @@ NOT_THIS_PATIENT = _c(
 )
 # A registry code before its meaning ("ER Summary: 1 Positive", "HER2 IHC Summary ..... 0 (Negative, IHC
 # score 0)"): the code digit is not a value (NAACCR SSDI fields).
+# The word "positive" of a field name ("ER Percent Positive or Range"): not a status.
+FIELD_NAME_POSITIVE = _c(r"(?<=\bpercent(?:age)?\s{1,3})positive(?=(?:\s{1,3}or\s{1,3}range)?\s{0,3}(?:[:=]|\.{2,40}))")
 REGISTRY_CODE = _c(r"\bsummary\s{0,3}(?:[:=]|\.{2,40})\s{0,3}(?P<code>\d)\s{1,3}(?=\(?[A-Za-z])")
 INVALID = _c(
     r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\b|\b(?:transcribed|reported|recorded|entered)\s{1,3}"
