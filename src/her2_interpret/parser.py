@@ -751,13 +751,12 @@ def _parse(text: str) -> Findings:
 
 
 _CLONE_PARENS = P.lazy(r"\((?:[A-Z0-9]{1,6}[-/ ]?){1,3}\)")
+_CELL_STATUS = r"positive|negative|pos|neg|equivocal|amplified|pending"
 # A status word in a cell that also names a marker ("ER - Positive", "ER status Positive"): a value.
-_STATUS_WORD_ANY = P.lazy(r"\b(?:positive|negative|pos|neg|equivocal|amplified|pending)\b", regex.I)
+_STATUS_WORD_ANY = P.lazy(rf"\b(?:{_CELL_STATUS})\b", regex.I)
 # A cell that holds a value, so its row is not a header ("ER: Positive  PR: Negative  HER2: -").
 _VALUE_WORD = P.lazy(
-    r"(?<![A-Za-z0-9-])\d|^\s*(?:positive|negative|pos|neg|equivocal|amplified|not\s|pending|[+-]\s*$)"
-    r"|[:=]\s*(?:positive|negative|pos|neg|equivocal|amplified|pending|[+-]\s*$)",
-    regex.I,
+    rf"(?<![A-Za-z0-9-])\d|^\s*(?:{_CELL_STATUS}|not\s|[+-]\s*$)|[:=]\s*(?:{_CELL_STATUS}|[+-]\s*$)", regex.I
 )
 
 
