@@ -321,7 +321,7 @@ def normalize(text: str) -> Normalized:
         # dictation that spells out its punctuation: "... ninety percent strong comma P.R. ... period"
         base = _SPOKEN_MARK.sub(lambda m: m.group(1) + ("." if m.group(2).lower() == "period" else ",")
                                 + " " * (len(m.group(2)) - 1), base)
-    if "two" in base.lower():
+    if "two" in base or "TWO" in base or "Two" in base:
         base = _HER_TWO.sub(lambda m: m.group(1) + "2" + " " * (len(m.group(2)) - 1), base)
     if "|%" in base:  # a units field of a pipe feed ("||95|%|"): the value reads as "95 %"
         base = _UNITS_PIPE.sub(" ", base)

@@ -192,9 +192,7 @@ def _conflict(found: Sequence[BaseModel]) -> bool:
     """Two of the findings give different values for one field (a field one lacks is no conflict)."""
     seen: dict[str, Any] = {}
     for f in found:
-        for k, v in _values(f).items():
-            if v is None:
-                continue
+        for k, v in _values(f).items():  # (values are never None here)
             if k in seen and seen[k] != v:
                 return True
             seen[k] = v
