@@ -315,7 +315,7 @@ def normalize(text: str) -> Normalized:
         base = _FIELD_UNDERSCORE.sub(" ", base)
     if "ve" in base and ("+ve" in base or "-ve" in base or "+ ve" in base):
         base = _VE_SIGN.sub(_ve_sign, base)
-    if "." in base and _DOTTED.search(base):  # "E.R." -> "ER  ", "I.H.C." -> "IHC   " (same length)
+    if any(d in base for d in (".R.", "I.H.", "F.I.", "H.E.R")) and _DOTTED.search(base):  # "E.R." -> "ER  ", "I.H.C." -> "IHC   " (same length)
         base = _DOTTED.sub(lambda m: m.group().replace(".", "") + " " * m.group().count("."), base)
     if ("period" in base or "comma" in base) and _two_or_more(_SPOKEN_MARK.finditer(base)):
         # dictation that spells out its punctuation: "... ninety percent strong comma P.R. ... period"

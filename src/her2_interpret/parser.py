@@ -192,6 +192,10 @@ _REFERENCE_HINT = P.lazy(r"reference|ref\.?\s+range|normal\s+range|expected", re
 _LINE_LABEL = P.lazy(r"[ \t*#=_-]{0,20}[A-Za-z][A-Za-z ]{0,30}:")
 
 
+#: Mention kinds that carry a result of their own (not "other", "allmarkers", "triple", ...).
+_RESULT_KINDS = ("er", "pr", "her2", "ki67", "ish")
+
+
 class _LineIndex:
     """Line bounds and sentence ends of a text, found once: many matches on one long line cost
     a lookup each, not a rescan of the line (parsing stays linear in the text length)."""
@@ -222,7 +226,7 @@ class _LineIndex:
     def has_result_mention(self, line_start: int, line_end: int) -> bool:
         if line_start not in self.mention_lines:
             self.mention_lines[line_start] = any(
-                k.lastgroup in ("er", "pr", "her2", "ki67", "ish")
+                k.lastgroup in _RESULT_KINDS
                 for k in P.MENTION.finditer(self.text, line_start, line_end)
             )
         return self.mention_lines[line_start]
@@ -255,7 +259,7 @@ def _blank_sentence(chars: list[str], lines: _LineIndex, start: int, end: int, k
         return
     pos = first
     for name in P.MENTION.finditer(text, first, last):
-        if name.lastgroup in ("er", "pr", "her2", "ki67", "ish", "hr"):
+        if name.lastgroup in _RESULT_KINDS or name.lastgroup == "hr":
             _blank(chars, pos, name.start())
             pos = name.end()
     _blank(chars, pos, last)
@@ -324,8 +328,9 @@ def _mask(text: str) -> str:
             _blank(chars, m.start(), m.end())
     for m in P.CHECKBOX_TICKED.finditer(text):
         _blank(chars, m.start(), m.end())
-    for m in P.FIELD_NAME_POSITIVE.finditer(text):
-        _blank(chars, m.start(), m.end())
+    if "ercent" in text or "ERCENT" in text:
+        for m in P.FIELD_NAME_POSITIVE.finditer(text):
+            _blank(chars, m.start(), m.end())
     if "ummary" in text or "UMMARY" in text:
         for m in P.REGISTRY_CODE.finditer(text):
             _blank(chars, m.start("code"), m.end("code"))
@@ -557,7 +562,7 @@ _AMENDED_CELL = P.lazy(r"\s{0,3}(?:amended|corrected|revised)\s{0,3}", regex.IGN
 
 _FLAT_LABEL = P.lazy(r"\s{0,8}(?:markers?|biomarkers?|tests?|stains?|antibod(?:y|ies))?\s{0,3}[:|]?\s{0,3}", regex.IGNORECASE)
 _FLAT_TOKEN = P.lazy(r"[^\s(]+(?:\s?\([^)\n]{0,30}\))?|\([^)\n]{0,30}\)")
-_FLAT_KINDS = ("er", "pr", "her2", "ki67", "ish")
+_FLAT_KINDS = _RESULT_KINDS
 
 
 def _flat_header(t: str, l_start: int, l_end: int, mentions: list[_Mention]) -> list[str] | None:
@@ -1544,7 +1549,6 @@ class _Reader:
 
     def read_hr(self, clause: _Clause) -> list[Any]:
         a, b = clause.ranges[0]
-        after = self.t[clause.mention.end : b]
         sm = _sign(self.t, clause.mention.end, b)
         if sm:
             sign = sm.group("a") or sm.group("b") or sm.group("c") or sm.group("d")
@@ -1576,7 +1580,6 @@ class _Reader:
                 context=clause.context, flags=clause.flags, pre=clause.pre, pre_start=clause.pre_start,
             )
         # sign right after the mention: "ER+", "PR -/", "ER (+)"
-        after = t[clause.mention.end : first_b]
         sm = _sign(t, clause.mention.end, first_b)
         if sm:
             sign = sm.group("a") or sm.group("b") or sm.group("c") or sm.group("d")
@@ -1997,7 +2000,6 @@ class _Reader:
         ihc_vals: dict[str, Any] = {}
         ihc_ev: list[Evidence] = []
         if not shared:
-            after = t[clause.mention.end : clause.ranges[0][1]]
             sm = _sign(t, clause.mention.end, clause.ranges[0][1])
         else:
             sm = None
