@@ -19,7 +19,7 @@ from her2_interpret.cli import (
     EXIT_USAGE,
     main,
 )
-from her2_interpret.record import EXTRA_COLUMNS, RECORD_COLUMNS
+from her2_interpret.record import ALL_COLUMNS, RECORD_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "report_001.txt"
@@ -51,7 +51,7 @@ def test_json_is_the_record(report):
     assert (code, err) == (EXIT_OK, "")
     row = json.loads(out)
     assert row["source"] == str(report)
-    assert {k: row[k] for k in (*RECORD_COLUMNS, *EXTRA_COLUMNS)} == interpret(SECRET + SAMPLE).to_record()
+    assert {k: row[k] for k in ALL_COLUMNS} == interpret(SECRET + SAMPLE).to_record()
 
 
 def test_several_files_give_an_array(report):
@@ -70,7 +70,7 @@ def test_csv_has_the_columns(report):
     code, out, _ = run([report, "--format", "csv"])
     assert code == EXIT_OK
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["source", *RECORD_COLUMNS, *EXTRA_COLUMNS]
+    assert list(rows[0]) == ["source", *ALL_COLUMNS]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text"])

@@ -8,7 +8,7 @@ import pytest
 
 from her2_interpret import interpret
 from her2_interpret.adapters import dataframe
-from her2_interpret.record import EXTRA_COLUMNS, RECORD_COLUMNS
+from her2_interpret.record import ALL_COLUMNS, RECORD_COLUMNS
 
 SAMPLE = "ER: Positive (95%)\nPR: Negative (<1%)\nHER2 (4B5): 1+"
 
@@ -34,10 +34,10 @@ def test_columns_rows_and_index():
     pd = pytest.importorskip("pandas")
     series = pd.Series([SAMPLE, "", SAMPLE], index=["a", "b", "c"])
     frame = dataframe.to_dataframe(series)
-    assert list(frame.columns) == [*RECORD_COLUMNS, *EXTRA_COLUMNS]
+    assert list(frame.columns) == list(ALL_COLUMNS)
     assert list(frame.index) == ["a", "b", "c"]
     assert frame.loc["a", "her2_category"] == interpret(SAMPLE).to_record()["her2_category"]
-    assert list(dataframe.to_dataframe([]).columns) == [*RECORD_COLUMNS, *EXTRA_COLUMNS]
+    assert list(dataframe.to_dataframe([]).columns) == list(ALL_COLUMNS)
 
 
 def test_missing_text_names_the_row():

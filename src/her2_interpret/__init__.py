@@ -35,10 +35,12 @@ from .models import (
     ReceptorFinding,
     ReceptorResult,
     ReceptorStatus,
+    ReportWarning,
     Subtype,
 )
 from .parser import parse
-from .record import EXTRA_COLUMNS, RECORD_COLUMNS
+from .record import ADDED_COLUMNS, ALL_COLUMNS, EXTRA_COLUMNS, RECORD_COLUMNS
+from .review import Severity
 from .rules import classify
 
 __version__ = "0.1.0"
@@ -68,11 +70,15 @@ __all__ = [
     "Ki67Result",
     "Marker",
     "Probe",
+    "ADDED_COLUMNS",
+    "ALL_COLUMNS",
     "EXTRA_COLUMNS",
     "RECORD_COLUMNS",
     "ReceptorFinding",
     "ReceptorResult",
     "ReceptorStatus",
+    "ReportWarning",
+    "Severity",
     "Subtype",
     "ValidationError",
     "classify",

@@ -8,6 +8,7 @@ from typing import Any
 from .errors import InputDecodeError, ValidationError
 from .models import Interpretation
 from .parser import parse
+from .record import FUZZY_REASON
 from .rules import classify, check_options
 
 
@@ -76,8 +77,10 @@ def validate(
 ) -> Interpretation:
     """Strict check for callers who want an error rather than a null: returns the interpretation
     when every column in ``require`` has a value (not pending unless ``allow_pending``) and, unless
-    ``allow_warnings``, nothing was flagged; raises :class:`~her2_interpret.errors.ValidationError`
-    listing what failed otherwise.
+    ``allow_warnings``, the record does not need review (no warning of severity ``review`` or
+    ``conflict``, no value read through an OCR correction: ``to_record()["needs_review"]``);
+    ``info`` warnings never fail it. Raises :class:`~her2_interpret.errors.ValidationError` listing
+    what failed otherwise. Unknown options raise :class:`ValueError`, also with an Interpretation.
 
     >>> validate("ER: Positive (95%)\\nPR: Negative (0%)\\nHER2 (4B5): 1+").to_record()["subtype"]
     'luminal_b_like'
@@ -86,6 +89,7 @@ def validate(
     ...
     her2_interpret.errors.ValidationError: er_status is not stated or not readable; pr_status is not stated or not readable; her2_status is equivocal
     """
+    check_options(options)
     interpretation = interpret(result, **options) if isinstance(result, str) else result
     if not isinstance(interpretation, Interpretation):
         raise TypeError(f"validate() takes an Interpretation or str, not {type(result).__name__}")
@@ -102,7 +106,9 @@ def validate(
         elif value == "equivocal":
             problems.append(f"{column} is equivocal")
     if not allow_warnings:
-        problems.extend(f"warning: {w}" for w in interpretation.warnings)
+        problems.extend(f"{w.severity.value}: {w.message}" for w in interpretation.warnings if w.needs_review)
+        if FUZZY_REASON in record["review_reasons"]:
+            problems.append("review: a value was read through an OCR/typo correction [parse.fuzzy]")
     if problems:
         raise ValidationError(problems)
     return interpretation

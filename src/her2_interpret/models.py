@@ -13,7 +13,9 @@ import sys
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field
+
+from .review import Severity, code_of, marker_of, nulled_columns, severity_of
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on interpreter
     from enum import StrEnum
@@ -163,6 +165,46 @@ class SectionKind(StrEnum):
 # --------------------------------------------------------------------------- evidence
 
 
+class ReportWarning(_Frozen):
+    """One warning: a stable ``code`` (the rule id of guidelines.md that raised it), the marker it
+    concerns, a ``severity`` (:class:`~her2_interpret.review.Severity`: ``info``, ``review``,
+    ``conflict``) and a message that never quotes report text. ``columns`` names the record columns
+    the warning says it left null. ``str(w)`` is the message, and ``"[rule]" in w`` searches it.
+    """
+
+    code: str
+    marker: str | None = None
+    severity: Severity = Severity.REVIEW
+    message: str
+    columns: tuple[str, ...] = ()
+
+    @classmethod
+    def from_message(cls, message: str, severity: Severity | None = None) -> ReportWarning:
+        """A warning from its message: code, marker, severity and columns read off it (review.py)."""
+        code, marker = code_of(message), marker_of(message)
+        return cls(code=code, marker=marker, severity=severity or severity_of(code, message), message=message,
+                   columns=nulled_columns(marker, message))
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __contains__(self, fragment: str) -> bool:
+        return fragment in self.message
+
+    @property
+    def needs_review(self) -> bool:
+        return self.severity is not Severity.INFO
+
+
+def _to_warnings(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return tuple(ReportWarning.from_message(v) if isinstance(v, str) else v for v in value)
+    return value
+
+
+Warnings = Annotated[tuple[ReportWarning, ...], BeforeValidator(_to_warnings)]
+
+
 class Evidence(_Frozen):
     """Where a value came from: ``text == input[start:end]`` on the original input."""
 
@@ -286,7 +328,7 @@ class Findings(_Frozen):
     """Everything :func:`parse` read from one text, in text order."""
 
     findings: tuple[Finding, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: Warnings = ()
     organ: Literal["breast", "gastric"] = "breast"
     invasive: bool = Field(default=False, description="the report diagnoses an invasive carcinoma")
 
@@ -364,7 +406,7 @@ class Classification(_Frozen):
     hr_status: HrStatus | None = None
     subtype: Subtype | None = None
     decisions: tuple[Decision, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: Warnings = ()
     guideline_versions: dict[str, str] = Field(default_factory=dict)
     options: dict[str, float | bool] = Field(default_factory=dict)
 
@@ -428,7 +470,7 @@ class Interpretation(_Frozen):
         return self.classification.subtype
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[ReportWarning, ...]:
         return self.findings.warnings + self.classification.warnings
 
     def to_record(self) -> dict[str, Any]:

@@ -733,7 +733,7 @@ def parse(text: str) -> Findings:
 
 _TIMEOUT_WARNING = (
     "parsing stopped: a pattern exceeded its time limit on this text; nothing was read from it, "
-    "review the report by hand"
+    "review the report by hand [parse.timeout]"
 )
 
 

@@ -7,6 +7,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from .models import (
+    Flag,
     Her2Category,
     Her2Staining,
     Her2Status,
@@ -14,6 +15,7 @@ from .models import (
     IhcScore,
     Intensity,
     IshResult,
+    Ki67Level,
     ReceptorStatus,
     Subtype,
 )
@@ -50,8 +52,17 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "subtype",
 )
 
+#: The columns record.md added later ("Added columns"), after :data:`RECORD_COLUMNS`, in its order.
+ADDED_COLUMNS: tuple[str, ...] = ("ki67_level", "ki67_ikwg_band", "needs_review", "review_reasons")
+
 #: Columns this library adds after the record.md columns.
 EXTRA_COLUMNS: tuple[str, ...] = ("warnings", "guideline_versions")
+
+#: Every column of :func:`build_record`, in order.
+ALL_COLUMNS: tuple[str, ...] = (*RECORD_COLUMNS, *ADDED_COLUMNS, *EXTRA_COLUMNS)
+
+#: The review reason given when a value was read through an OCR/typo correction (record.md).
+FUZZY_REASON = "parse.fuzzy"
 
 
 def _plain(value: Any) -> Any:
@@ -97,9 +108,27 @@ def build_record(interpretation: Interpretation) -> dict[str, Any]:
         "subtype": c.subtype,
     }
     record = {name: _plain(values[name]) for name in RECORD_COLUMNS}
-    record["warnings"] = list(interpretation.warnings)
+    record["ki67_level"] = ki67.level.value if ki67.level in (Ki67Level.LOW, Ki67Level.HIGH) else None
+    record["ki67_ikwg_band"] = _plain(ki67.ikwg_band)
+    reasons = review_reasons(interpretation)
+    record["needs_review"] = bool(reasons)
+    record["review_reasons"] = reasons
+    record["warnings"] = [w.message for w in interpretation.warnings]
     record["guideline_versions"] = dict(c.guideline_versions)
     return record
+
+
+def review_reasons(interpretation: Interpretation) -> list[str]:
+    """The codes that send this record to a person (record.md ``review_reasons``), in order: every
+    warning of severity review or conflict, and ``parse.fuzzy`` when a value was read through an
+    OCR/typo correction. Empty means the record may be accepted without reading the report."""
+    reasons: list[str] = []
+    for w in interpretation.warnings:
+        if w.needs_review and w.code not in reasons:
+            reasons.append(w.code)
+    if any(Flag.FUZZY in f.flags for f in interpretation.findings.findings) and FUZZY_REASON not in reasons:
+        reasons.append(FUZZY_REASON)
+    return reasons
 
 
 # --------------------------------------------------------------------------- checking a record

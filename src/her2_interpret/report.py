@@ -66,6 +66,37 @@ class Standing:
     warnings: tuple[str, ...] = field(default=())
 
 
+#: Record columns of a finding field, by finding kind ("{m}" is the receptor's marker).
+_FIELD_COLUMNS: dict[str, dict[str, str]] = {
+    "receptor": {k: "{m}_" + k for k in ("status", "percent", "percent_range", "intensity", "allred", "h_score")},
+    "her2_ihc": {"score": "her2_ihc_score", "staining": "her2_ihc_staining"},
+    "her2_ish": {"ratio": "her2_ish_ratio", "copy_number": "her2_ish_copy_number", "cep17": "her2_ish_cep17",
+                 "result": "her2_ish_result"},
+    "ki67": {"percent": "ki67_percent", "percent_range": "ki67_percent_range"},
+    "hr": {"status": "hr_status"},
+}
+
+
+#: Values that decide a receptor status or an ISH result without a word.
+_DECIDERS = ("percent", "percent_range", "allred", "allred_ps", "ratio", "copy_number")
+_RECEPTOR_VALUES = ("percent", "percent_range", "allred", "allred_ps", "allred_is", "h_score", "intensity")
+_IHC_DESCRIPTION = ("completeness", "stain_intensity", "stain_extent", "staining", "status")
+
+
+def _both_sides(found: Sequence[BaseModel]) -> bool:
+    """The findings' status words fall on both sides of the positive/negative cut-off."""
+    words = {getattr(f, "status", None) for f in found}
+    return ReceptorStatus.NEGATIVE in words and bool(words & {ReceptorStatus.POSITIVE, ReceptorStatus.LOW_POSITIVE})
+
+
+def _record_columns(f: BaseModel, field: str) -> tuple[str, ...]:
+    """The record column a finding field fills (none for words that only support a value)."""
+    column = _FIELD_COLUMNS.get(getattr(f, "kind", ""), {}).get(field)
+    if column is None:
+        return ()
+    return (column.format(m=getattr(f, "marker", "")),)
+
+
 def _values(f: BaseModel) -> dict[str, Any]:
     return {k: v for k, v in f.__dict__.items() if k not in _META and v is not None and v is not False}
 
@@ -236,13 +267,23 @@ def _merge(found: Sequence[F], label: str, warnings: list[str]) -> F:
         if len(non_pending) == 1:
             merged[k] = non_pending.pop()
             conflicts.discard(k)
+    # agreement before a status: words on both sides of the cut-off leave no number to trust either;
+    # two IHC scores leave no description to derive one from
+    kind = getattr(first, "kind", "")
+    if kind == "receptor" and "status" in conflicts and _both_sides(found):
+        conflicts.update(k for k in _RECEPTOR_VALUES if k in merged)
+    if kind == "her2_ihc" and "score" in conflicts:
+        conflicts.update(k for k in _IHC_DESCRIPTION if k in merged)
     for k in conflicts:
         merged.pop(k, None)
     if conflicts:
-        warnings.append(
-            f"{label}: results of equal standing disagree on {', '.join(sorted(conflicts))}; "
-            "left unread (null) [report.specimens]"
-        )
+        decided = {k for k in ("status", "result") if k in conflicts and any(v in merged for v in _DECIDERS)}
+        columns = sorted({c for k in conflicts - decided for c in _record_columns(first, k)})
+        parts = [f"{', '.join(columns)}; left null"] if columns else []
+        if decided:
+            parts.append("the stated words; the numbers decide")
+        warnings.append(f"{label}: results of equal standing disagree on {' and on '.join(parts) or 'the stated words'}"
+                        " [report.specimens]")
     flags = frozenset().union(*(f.flags for f in found))  # type: ignore[attr-defined]
     evidence = tuple(e for f in found for e in f.evidence)  # type: ignore[attr-defined]
     update: dict[str, Any] = {k: None for k in _values(first)}

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..api import interpret_many
-from ..record import EXTRA_COLUMNS, RECORD_COLUMNS
+from ..record import ALL_COLUMNS
 
 #: The DataFrame's columns, in order: record.md's columns, then the library's extra columns.
-COLUMNS: tuple[str, ...] = (*RECORD_COLUMNS, *EXTRA_COLUMNS)
+COLUMNS: tuple[str, ...] = ALL_COLUMNS
 
 
 def _import_pandas() -> Any:
@@ -43,8 +43,8 @@ def to_dataframe(texts: Iterable[str], **options: Any) -> Any:
     """Interpret each text and return a ``pandas.DataFrame``, one row a text.
 
     ``texts`` is any iterable of ``str`` (a list, a generator) or a ``pandas.Series``, whose index
-    the DataFrame keeps. The columns are exactly :data:`COLUMNS` (``RECORD_COLUMNS`` then
-    ``EXTRA_COLUMNS``); values are those of ``Interpretation.to_record()`` (ranges as
+    the DataFrame keeps. The columns are exactly :data:`COLUMNS` (``RECORD_COLUMNS``, ``ADDED_COLUMNS``
+    then ``EXTRA_COLUMNS``); values are those of ``Interpretation.to_record()`` (ranges as
     ``[low, high]`` lists; a numeric column with a missing value holds NaN). ``options`` are the
     classification options of :func:`her2_interpret.interpret`.
     """
