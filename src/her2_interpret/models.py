@@ -331,6 +331,10 @@ class Findings(_Frozen):
     warnings: Warnings = ()
     organ: Literal["breast", "gastric"] = "breast"
     invasive: bool = Field(default=False, description="the report diagnoses an invasive carcinoma")
+    mentioned: tuple[Marker, ...] = Field(
+        default=(), description="markers named anywhere in the text outside masked boilerplate, in Marker order; "
+        "a marker named here without a finding was stated but not read"
+    )
 
     def by_specimen(self) -> dict[str | None, tuple[Any, ...]]:
         """Every finding grouped by specimen/part label (None: no label stated), in text order."""
