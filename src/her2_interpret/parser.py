@@ -755,7 +755,8 @@ def _parse(text: str) -> Findings:
     # markers named anywhere outside masked boilerplate: tells "not stated" from "stated but not read"
     kinds = {"er": Marker.ER, "pr": Marker.PR, "her2": Marker.HER2, "ish": Marker.HER2, "measure": Marker.HER2,
              "cep": Marker.HER2, "ki67": Marker.KI67}
-    named = {kinds[m.kind] for m in _all_mentions(t) if m.kind in kinds}
+    named = {kinds[m.kind] for m in _all_mentions(t) if m.kind in kinds
+             and not (m.kind == "ki67" and m.text.lower().endswith(("proliferative", "proliferation")))}
     return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ, invasive=invasive,
                     mentioned=tuple(m for m in Marker if m in named))
 
