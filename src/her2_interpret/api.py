@@ -41,7 +41,9 @@ def interpret(text: str, **options: Any) -> Interpretation:
     unread = mention_warnings(text, findings, classification)  # [parse.unread] / [parse.no_result]
     if unread:
         classification = classification.model_copy(update={"warnings": (*classification.warnings, *_warnings(unread))})
-    return Interpretation(findings=findings, classification=classification)
+    result = Interpretation(findings=findings, classification=classification)
+    result._text = text  # for the HTML card's evidence; never dumped or shown by repr
+    return result
 
 
 def _warnings(messages: tuple[str, ...]) -> tuple[ReportWarning, ...]:
