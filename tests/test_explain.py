@@ -370,7 +370,8 @@ CASES: list[Case] = [
         plain_has=(
             "The report mentions ER, but the result could not be read with confidence.",
             "Not in this report: PR and Ki-67.",
-            "Not clear or not final: ER.",
+            # issue #10: a result the report gives but the tool could not read is not "unclear" but "not read"
+            "The report gives a result for ER that this tool could not read with confidence.",
             "HER2-low or HER2-0",
             "stain test (IHC)",
         ),

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import InputDecodeError, ValidationError
-from .models import Interpretation
+from .models import Interpretation, ReportWarning
 from .parser import parse
+from .presence import mention_warnings
 from .record import FUZZY_REASON
 from .rules import classify, check_options
 
@@ -37,7 +38,16 @@ def interpret(text: str, **options: Any) -> Interpretation:
     check_options(options)
     findings = parse(text)
     classification = classify(findings, **options)
-    return Interpretation(findings=findings, classification=classification)
+    unread = mention_warnings(text, findings, classification)  # [parse.unread] / [parse.no_result]
+    if unread:
+        classification = classification.model_copy(update={"warnings": (*classification.warnings, *_warnings(unread))})
+    result = Interpretation(findings=findings, classification=classification)
+    result._text = text  # for the HTML card's evidence; never dumped or shown by repr
+    return result
+
+
+def _warnings(messages: tuple[str, ...]) -> tuple[ReportWarning, ...]:
+    return tuple(ReportWarning.from_message(m) for m in messages)
 
 
 def interpret_many(texts: Iterable[str], **options: Any) -> Iterator[Interpretation]:

@@ -2,26 +2,35 @@
 
 :func:`explain` turns findings and their classification into two texts:
 
-- ``plain``, for a patient: what was tested, what was found, what it means in general terms, and
-  what is still missing, pending or unreadable. It is built from the small sentence templates below
-  (one per result value: data, not logic), in short sentences aimed at reading grade 8 or below.
-  It never gives advice or a prognosis for the person and always ends with :data:`CARE_TEAM`.
-- ``clinical``, for a clinician or auditor: one line per :class:`~her2_interpret.models.Decision`
-  with its rule id, guideline version, thresholds and quoted evidence ``[start:end] "text"``, then
-  every warning. It quotes report text only through evidence spans.
+- ``plain``, for a patient: what was tested, what was found, what the report's words mean in general
+  terms (what IHC and ISH test, the HER2 groups, the subtypes and the kinds of medicine studied for
+  each, that these results go into the cancer's stage), and what is still missing, and why: never
+  stated, stated with no result (pending, not done, left blank), or stated with a result this tool
+  could not read (:mod:`her2_interpret.presence`). A setting that changed the answer is named. It is
+  built from the sentence templates of :mod:`her2_interpret.locales` (``language="en"`` or ``"es"``),
+  in short sentences aimed at reading grade 8 or below. It never gives advice or a prognosis for the
+  person and always ends with :data:`CARE_TEAM`.
+- ``clinical``, for a clinician or auditor (English): one line per
+  :class:`~her2_interpret.models.Decision` with its rule id, guideline version, thresholds and quoted
+  evidence ``[start:end] "text"``, the rules used, each marker's presence, then every warning. It
+  quotes report text only through evidence spans.
 
 >>> from her2_interpret.models import Classification, Her2Result, Her2Status, Her2Category
 >>> c = Classification(her2=Her2Result(status=Her2Status.PENDING, category=Her2Category.PENDING))
 >>> text = explain(Findings(), c).plain
 >>> "HER2 result is pending" in text, text.endswith(CARE_TEAM)
 (True, True)
+>>> explain(Findings(), c, language="es").plain.splitlines()[-1]
+'Pregunte a su equipo médico qué significan estos resultados para usted.'
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from typing import Any
 
+from .locales import DEFAULT_LANGUAGE, LANGUAGES, check_language, templates
 from .models import (
     Classification,
     Decision,
@@ -30,7 +39,6 @@ from .models import (
     Her2Category,
     Her2Status,
     HrStatus,
-    Intensity,
     IshResult,
     Ki67Level,
     Marker,
@@ -38,6 +46,9 @@ from .models import (
     ReceptorStatus,
     Subtype,
 )
+from .presence import MARKERS, Presence, presence
+from .review import Severity
+from .rules.options import Options
 
 __all__ = [
     "CARE_TEAM",
@@ -45,8 +56,10 @@ __all__ = [
     "HR_STATUS_TEXT",
     "ISH_RESULT_TEXT",
     "KI67_LEVEL_TEXT",
+    "LANGUAGES",
     "NOTHING_FOUND",
     "RECEPTOR_STATUS_TEXT",
+    "RULE_TEXT",
     "SUBTYPE_TEXT",
     "explain",
     "explain_clinical",
@@ -55,292 +68,118 @@ __all__ = [
 
 # --------------------------------------------------------------------------- plain-language data
 #
-# Every template is a few short sentences. Placeholders:
-#   {name}        ER or PR;
+# The sentences live in her2_interpret/locales/<language>.py, one dict per language with the same keys
+# (data, not logic). The names below are the English templates by enum value, kept for callers and
+# tests that index them by value. Placeholders:
+#   {name}        ER, PR, HER2 or Ki-67;
 #   {low_upper}   upper bound of the ER/PR-low band (option er_low_upper, default 10);
 #   {cutoff}      Ki-67 high cut-off (option ki67_high_cutoff, default 20);
-#   {asco} {ihc} {ish} {tdxd} ...  glossary terms (_TERMS): explained the first time they appear.
+#   {asco} {ihc} {ish} {tdxd} ...  glossary terms (term.* keys): explained the first time they appear.
+
+_EN = templates("en")
 
 #: The last sentence of every plain text.
-CARE_TEAM = "Please ask your care team what these results mean for you."
+CARE_TEAM = _EN["care_team"]
 
 #: The whole plain text body when the report gave no result at all.
-NOTHING_FOUND = (
-    "No results for hormone receptors, HER2 or Ki-67 were found in this report. "
-    "This can happen when the tests were not done, or when the report words them in a way "
-    "this tool could not read."
-)
+NOTHING_FOUND = _EN["nothing_found"]
 
-#: Terms explained at first use: key -> (first use, later uses).
-_TERMS: dict[str, tuple[str, str]] = {
-    "asco": (
-        "the ASCO/CAP guidelines (the main rules labs use for these tests)",
-        "the ASCO/CAP guidelines",
-    ),
-    "ihc": ("stain test (IHC)", "IHC test"),
-    "ish": ("gene test (ISH)", "ISH test"),
-    "tdxd": (
-        "trastuzumab deruxtecan (an antibody-drug medicine)",
-        "trastuzumab deruxtecan",
-    ),
-    "allred": (
-        ". This score adds up how many cells showed {name} and how strongly",
-        "",
-    ),
-    "hscore": (
-        ". This score also combines how many cells showed {name} and how strongly",
-        "",
-    ),
-    "dcis": (
-        "DCIS (cancer cells that stay inside the milk ducts)",
-        "DCIS",
-    ),
-}
+#: Glossary terms: explained at first use, short after.
+_TERMS: tuple[str, ...] = ("asco", "ihc", "ish", "tdxd", "allred", "hscore", "dcis")
+
+
+def _by_value(prefix: str, values: Iterable[object], none: bool = True) -> dict[Any, str]:
+    out: dict[Any, str] = {v: _EN[f"{prefix}.{v}"] for v in values}
+    if none:
+        out[None] = _EN[f"{prefix}.none"]
+    return out
+
 
 #: ER and PR, by status (None: mentioned, but no status could be read with confidence).
-RECEPTOR_STATUS_TEXT: dict[ReceptorStatus | None, str] = {
-    ReceptorStatus.POSITIVE: "{name} was positive. This means the cancer cells have {name}.",
-    ReceptorStatus.LOW_POSITIVE: (
-        "{name} was low positive. This means only a few cancer cells have {name} "
-        "(1 to {low_upper} out of 100)."
-    ),
-    ReceptorStatus.NEGATIVE: (
-        "{name} was negative. This means no or almost no cancer cells have {name} "
-        "(less than 1 out of 100)."
-    ),
-    ReceptorStatus.PENDING: (
-        "The {name} result is pending. The test was ordered, but its result is not in this report yet."
-    ),
-    ReceptorStatus.EQUIVOCAL: (
-        "The report calls the {name} result equivocal. This means it was not clearly positive or negative."
-    ),
-    None: "The report mentions {name}, but the result could not be read with confidence.",
-}
-
-#: The comment that goes with a low-positive result (ER: the ASCO/CAP 2020 ER-low comment;
-#: PR: this library's own convention, guidelines.md section 4).
-RECEPTOR_LOW_TEXT: dict[Marker, str] = {
-    Marker.ER: (
-        "When ER is low, there is limited data on how much hormone therapy helps. "
-        "Cancers with low ER often behave like ER-negative cancers."
-    ),
-    Marker.PR: (
-        "PR low positive is this tool's own name for 1 to {low_upper}% of cells. "
-        "There is no PR-low group in {asco}."
-    ),
-}
-
-#: Staining strength in words.
-INTENSITY_TEXT: dict[Intensity, str] = {
-    Intensity.WEAK: "weak",
-    Intensity.MODERATE: "moderate",
-    Intensity.STRONG: "strong",
-    Intensity.WEAK_TO_MODERATE: "weak to moderate",
-    Intensity.MODERATE_TO_STRONG: "moderate to strong",
-    Intensity.WEAK_TO_STRONG: "weak to strong",
-}
-
-_HR_INTRO = (
-    "Hormone receptors (HR) are proteins in some cancer cells. "
-    "Hormones in the body can use them as growth signals. "
-    "The two main ones are the estrogen receptor (ER) and the progesterone receptor (PR). "
-    "Hormone (endocrine) therapy is a kind of medicine that targets these signals."
-)
-
+RECEPTOR_STATUS_TEXT: dict[ReceptorStatus | None, str] = _by_value("receptor.status", ReceptorStatus)
 #: Overall hormone receptor status.
-HR_STATUS_TEXT: dict[HrStatus | None, str] = {
-    HrStatus.POSITIVE: "Overall, the cancer is hormone receptor positive (HR-positive).",
-    HrStatus.NEGATIVE: (
-        "Overall, the cancer is hormone receptor negative (HR-negative), "
-        "because neither ER nor PR was found."
-    ),
-    None: "The overall hormone receptor result is not clear from this report.",
-}
-
-_HER2_INTRO = (
-    "HER2 is a protein that can help cancer cells grow. "
-    "Some medicines target HER2. They are called HER2-targeted medicines."
-)
-
-_IHC_INTRO = "A {ihc} shows how much HER2 protein is on the cells. It gives a score from 0 to 3+."
-_IHC_SCORE = "The score here was {score}."
-_ISH_INTRO = "A {ish} counts copies of the HER2 gene in the cells."
-
+HR_STATUS_TEXT: dict[HrStatus | None, str] = _by_value("hr.status", HrStatus)
 #: HER2 ISH result.
-ISH_RESULT_TEXT: dict[IshResult, str] = {
-    IshResult.AMPLIFIED: "The {ish} found extra copies of the HER2 gene (amplified).",
-    IshResult.NOT_AMPLIFIED: "The {ish} did not find extra copies of the HER2 gene (not amplified).",
-    IshResult.EQUIVOCAL: "The {ish} result was borderline (equivocal).",
-    IshResult.PENDING: "The {ish} is pending. It was ordered, but its result is not in this report yet.",
-}
-
+ISH_RESULT_TEXT: dict[IshResult, str] = _by_value("ish.result", IshResult, none=False)
 #: HER2 overall result, by category (the low/ultralow/null groups say where they come from).
-HER2_CATEGORY_TEXT: dict[Her2Category | None, str] = {
-    Her2Category.POSITIVE: (
-        "HER2 was positive. This means the cancer cells make a lot of HER2, "
-        "or have extra copies of the HER2 gene. "
-        "HER2-targeted medicines are made to act on HER2-positive cancer."
-    ),
-    Her2Category.EQUIVOCAL: (
-        "The HER2 result was equivocal (borderline). "
-        "This means the tests so far do not show if HER2 is positive or negative. "
-        "In this case the guidelines call for more testing to decide."
-    ),
-    Her2Category.LOW: (
-        "HER2 was negative. It falls in a group called HER2-low. "
-        "This means a score of 1+, or 2+ without extra copies of the HER2 gene. "
-        "HER2-low is a newer group. "
-        "A trial called DESTINY-Breast04 studied {tdxd} in this group. "
-        "HER2-low is a group from drug labels and trials. "
-        "It is not a result group in {asco}."
-    ),
-    Her2Category.ULTRALOW: (
-        "HER2 was negative, with a score of 0. "
-        "But a few cells (10 out of 100 or fewer) showed very faint staining. "
-        "This is called HER2-ultralow. It is a newer group. "
-        "A trial called DESTINY-Breast06 studied {tdxd} in this group. "
-        "In January 2025 the US drug label for this medicine added HER2-ultralow. "
-        "HER2-ultralow is a group from drug labels and trials. "
-        "It is not a result group in {asco}."
-    ),
-    Her2Category.ZERO_NULL: (
-        "HER2 was negative, with a score of 0 and no staining at all. "
-        "This is sometimes called HER2-null. "
-        "Names like HER2-null, HER2-low and HER2-ultralow come from drug trials and labels. "
-        "They are not result groups in {asco}."
-    ),
-    Her2Category.ZERO: (
-        "HER2 was negative, with a score of 0. "
-        "The report does not say if any faint staining was seen. "
-        "So it does not show if this is HER2-ultralow (some faint staining) "
-        "or HER2-null (no staining). "
-        "These names come from drug trials and labels. They are not result groups in {asco}."
-    ),
-    Her2Category.NEGATIVE: (
-        "HER2 was negative. The report gives no {ihc} score. "
-        "So it does not show if this is HER2-low or HER2-0. "
-        "HER2-low is a group from drug labels and trials. It is not a result group in {asco}."
-    ),
-    Her2Category.PENDING: (
-        "The HER2 result is pending. The test was ordered, but its result is not in this report yet."
-    ),
-    None: "The report mentions HER2, but the result could not be read with confidence.",
-}
-
-#: The category to use when only the HER2 status is known.
-_HER2_STATUS_AS_CATEGORY: dict[Her2Status, Her2Category] = {
-    Her2Status.POSITIVE: Her2Category.POSITIVE,
-    Her2Status.NEGATIVE: Her2Category.NEGATIVE,
-    Her2Status.EQUIVOCAL: Her2Category.EQUIVOCAL,
-    Her2Status.PENDING: Her2Category.PENDING,
-}
-
-_HER2_GASTRIC = (
-    "The HER2 result here is from a stomach (gastric) sample. "
-    "This tool only sorts breast results, so it did not sort this one."
-)
-
-_KI67_INTRO = "Ki-67 is a marker of how fast the cancer cells are dividing (making new cells)."
-_KI67_VALUE = "Ki-67 was {pct}."
-
+HER2_CATEGORY_TEXT: dict[Her2Category | None, str] = _by_value("her2.category", Her2Category)
 #: Ki-67 level against the St Gallen cut-off.
-KI67_LEVEL_TEXT: dict[Ki67Level | None, str] = {
-    Ki67Level.HIGH: "This counts as high ({cutoff}% or more is high here).",
-    Ki67Level.LOW: "This counts as low (less than {cutoff}% is low here).",
-    Ki67Level.INDETERMINATE: (
-        "This range is on both sides of the {cutoff}% cut-off, so it is not called high or low."
-    ),
-    None: "",
-}
-_KI67_LEVEL_ONLY = "The report calls Ki-67 {level}, without a number."
-_KI67_PENDING = "The Ki-67 result is pending. It is not in this report yet."
-_KI67_UNREAD = "The report mentions Ki-67, but the result could not be read with confidence."
-
-_SUBTYPE_INTRO = (
-    "Doctors often sort breast cancers into rough groups (subtypes) using these results. "
-    "Groups based on these tests are estimates. They are called surrogate subtypes."
-)
-
+KI67_LEVEL_TEXT: dict[Ki67Level | None, str] = {**_by_value("ki67.level", Ki67Level, none=False), None: ""}
 #: St Gallen 2013 surrogate subtype (None: some results it needs are missing or not final).
-SUBTYPE_TEXT: dict[Subtype | None, str] = {
-    Subtype.LUMINAL_A_LIKE: (
-        "These results fit the group called luminal A-like. "
-        "This means HR-positive and HER2-negative, with high PR and low Ki-67."
-    ),
-    Subtype.LUMINAL_B_LIKE: (
-        "These results fit the group called luminal B-like. "
-        "This means HR-positive and HER2-negative, with high Ki-67, low PR or low ER."
-    ),
-    Subtype.HR_POSITIVE_HER2_NEGATIVE: (
-        "These results fit the group HR-positive, HER2-negative. "
-        "The PR percent or Ki-67 needed to tell luminal A-like from luminal B-like is missing."
-    ),
-    Subtype.TRIPLE_POSITIVE: (
-        "These results fit the group called triple-positive. "
-        "Here this means HER2-positive and HR-positive ({tp_rule})."
-    ),
-    Subtype.HER2_ENRICHED: (
-        "These results fit the group called HER2-enriched-like. "
-        "This means HER2-positive and HR-negative. "
-        "The true subtype can only be found with a gene-based test."
-    ),
-    Subtype.TRIPLE_NEGATIVE: (
-        "These results fit the group called triple-negative. "
-        "This means ER, PR and HER2 are all negative."
-    ),
-    None: (
-        "The subtype could not be set. Some results it needs are missing, pending or unclear."
-    ),
+SUBTYPE_TEXT: dict[Subtype | None, str] = _by_value("subtype", Subtype)
+
+#: Clinical gloss of every rule id of guidelines.md (and the ISH groups it numbers), for the clinical text.
+RULE_TEXT: dict[str, str] = {
+    "her2.ihc.*": "HER2 IHC scores 0-3+ by staining completeness, intensity and extent (>10% vs <=10%)",
+    "her2.ihc.stated": "a stated IHC score is taken as stated; '0-1+' is negative without a single score",
+    "her2.ihc.derived": "IHC score derived from a staining description only when none is stated",
+    "her2.ihc.subzero": "IHC 0 by membrane staining: faint in >0-10% ultralow, none null, not stated zero",
+    "her2.ish.group1-5": "ASCO/CAP 2018 dual-probe groups by HER2/CEP17 ratio (2.0) and copies (4.0, 6.0)",
+    "her2.ish.group1": "ISH group 1: ratio >=2.0 and >=4.0 copies: positive (amplified)",
+    "her2.ish.group2": "ISH group 2: ratio >=2.0 and <4.0 copies: decided with concurrent IHC",
+    "her2.ish.group3": "ISH group 3: ratio <2.0 and >=6.0 copies: decided with concurrent IHC",
+    "her2.ish.group4": "ISH group 4: ratio <2.0 and 4.0-<6.0 copies: decided with concurrent IHC",
+    "her2.ish.group5": "ISH group 5: ratio <2.0 and <4.0 copies: negative (not amplified)",
+    "her2.ish.groups234": "groups 2-4 with IHC: 3+ positive, 0/1+ negative, 2+ by the confirmed recount "
+    "(group 2 negative, 3 positive, 4 negative); without IHC equivocal",
+    "her2.ish.stated": "a stated ISH result is taken as stated; against its own numbers it is kept with a warning",
+    "her2.ish.single": "single-probe ISH: >=6.0 copies positive, <4.0 negative, 4.0-<6.0 by IHC or equivocal",
+    "her2.ish.numbers": "ISH numbers only from their labels; the ratio computed from HER2 and CEP17 means",
+    "her2.final": "final HER2 status and category from IHC and ISH (section 3); a stated final status is kept",
+    "er.status": "ER >=1% positive, 1-er_low_upper% low positive, <1% negative (ASCO/CAP 2020)",
+    "pr.status": "PR at the same 1% threshold; 1-10% low positive by this library's convention",
+    "receptor.range": "a range decides when it falls on one side of every cut-off; else the fitting word, else null",
+    "receptor.words": "status words without numbers; focal/rare-cell positivity kept with a warning",
+    "receptor.contradiction": "a word against its number: the number wins by ASCO/CAP, or null for old cut-offs",
+    "receptor.allred": "Allred PS decides; a total of 0-2 negative, 6-8 positive, 3-5 needs a word or percent",
+    "receptor.hscore": "an H-score alone gives no status",
+    "receptor.intensity": "staining intensity words mapped to weak/moderate/strong and their ranges",
+    "receptor.dcis": "a DCIS-only result is not the invasive carcinoma's; used only when no invasive is reported",
+    "receptor.evidence": "one statement's evidence points both ways: left null",
+    "hr.status": "HR positive if ER or PR >=1%; negative only if both negative",
+    "ki67": "Ki-67 high at >= ki67_high_cutoff; a range across it indeterminate; IKWG 2021 bands apart",
+    "subtype": "St Gallen surrogate subtype from HER2 status, HR status, PR percent and Ki-67",
+    "subtype.erlow": "ER-low + PR negative/low + HER2 negative is not triple-negative (option er_low_groups_with_tnbc)",
+    "report.*": "several results: the one that stands by the rules of section 7",
+    "report.addendum": "an addendum or amendment supersedes an earlier pending or value",
+    "report.specimens": "results per specimen; the latest, the positive of one date, or the largest tumour",
+    "report.history": "prior, outside or history results fill the record only without a current one",
+    "report.not_results": "controls, legends, scoring keys, templates, methods and 'will be performed' are no results",
+    "report.organ": "gastric or gastro-oesophageal HER2 is not classified by the breast rules",
+    "explain.*": "plain and clinical explanations (section 8)",
 }
-
-#: Which HR-positive definition triple-positive used (option triple_positive_requires_pr).
-_TRIPLE_POSITIVE_RULE: dict[bool, str] = {
-    False: "ER or PR or both",
-    True: "both ER and PR",
-}
-
-_TN_HER2_LOW = "Triple-negative cancer can also be HER2-low or HER2-ultralow, as here."
-_ERLOW_NOT_TN = (
-    "Because ER is low positive, this cancer is not called triple-negative here. "
-    "But cancers like this often behave like triple-negative cancer."
-)
-_ERLOW_AS_TN = "Here, cancers with low ER are grouped with triple-negative cancer."
-
-_DCIS = "This result is from {dcis}, not from the invasive cancer."
-_HISTORICAL = "This {name} result comes from an earlier test, not from the testing in this report."
-
-#: The "what is still missing" sentences, by state.
-MISSING_TEXT: dict[str, str] = {
-    "absent": "Not in this report: {items}.",
-    "pending": "Still pending: {items}.",
-    "unclear": "Not clear or not final: {items}.",
-    "complete": "All of ER, PR, HER2 and Ki-67 have a result in this report.",
-}
-
-_WARNINGS_NOTE = (
-    "Some parts of the report were unclear or did not agree. "
-    "This tool flagged them for review by your care team."
-)
-
-_OPENING = "This report has results for {items}. Each one is explained below."
 
 # --------------------------------------------------------------------------- helpers
 
 
-class _Glossary:
-    """Gives a term's explained form the first time it is used in a text, the short form after."""
+class _Text:
+    """The templates of one language, with the glossary state of one text: a term is explained
+    the first time it is used, and short after."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str) -> None:
+        self.t = templates(language)
         self._used: set[str] = set()
 
-    def fill(self, template: str, **values: object) -> str:
+    def __getitem__(self, key: str) -> str:
+        return self.t[key]
+
+    def fill(self, key: str, **values: object) -> str:
+        return self.fill_template(self.t[key], **values)
+
+    def fill_template(self, template: str, **values: object) -> str:
         terms: dict[str, str] = {}
-        for key, (first, later) in _TERMS.items():
+        for key in _TERMS:
             if "{" + key + "}" in template:
-                terms[key] = later if key in self._used else first
+                terms[key] = self.t[f"term.{key}.later" if key in self._used else f"term.{key}.first"]
                 self._used.add(key)
         # A term may itself hold a placeholder (e.g. {name}), so fill in two passes.
         return template.format(**terms, **{k: "{" + k + "}" for k in values}).format(**values)
+
+    def join(self, items: list[str]) -> str:
+        """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c' (the language's 'and')."""
+        if len(items) <= 1:
+            return "".join(items)
+        return ", ".join(items[:-1]) + self.t["list.and"] + items[-1]
 
 
 def _number(value: float) -> str:
@@ -348,20 +187,15 @@ def _number(value: float) -> str:
     return f"{value:g}" if float(value).is_integer() else f"{value}"
 
 
-def _percent_text(percent: float | None, percent_range: tuple[float, float] | None) -> str | None:
+def _percent_text(
+    percent: float | None, percent_range: tuple[float, float] | None, range_template: str = "{low} to {high}%"
+) -> str | None:
     if percent is not None:
         return f"{_number(percent)}%"
     if percent_range is not None:
         low, high = percent_range
-        return f"{_number(low)} to {_number(high)}%"
+        return range_template.format(low=_number(low), high=_number(high))
     return None
-
-
-def _join(items: list[str]) -> str:
-    """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _sentences(*parts: str) -> str:
@@ -409,135 +243,213 @@ def _her2_category(c: Classification) -> Her2Category | None:
     return None
 
 
+#: The category to use when only the HER2 status is known.
+_HER2_STATUS_AS_CATEGORY: dict[Her2Status, Her2Category] = {
+    Her2Status.POSITIVE: Her2Category.POSITIVE,
+    Her2Status.NEGATIVE: Her2Category.NEGATIVE,
+    Her2Status.EQUIVOCAL: Her2Category.EQUIVOCAL,
+    Her2Status.PENDING: Her2Category.PENDING,
+}
+
+_NAMES: dict[Marker, str] = {Marker.ER: "ER", Marker.PR: "PR", Marker.HER2: "HER2", Marker.KI67: "Ki-67"}
+
+#: The defaults of the options, to name an option only when it changed the answer.
+_DEFAULT_OPTIONS: dict[str, float | bool] = Options().values()
+
+
 # --------------------------------------------------------------------------- plain text
 
 
-def _receptor_block(
-    result: ReceptorResult, name: str, c: Classification, glossary: _Glossary
-) -> str:
+def _receptor_block(result: ReceptorResult, name: str, c: Classification, x: _Text, state: Presence) -> str:
+    if state is Presence.NOT_DONE:
+        return x.fill("marker.not_done", name=name)
     low_upper = _number(_option(c, "er_low_upper", 10))
-    parts = [glossary.fill(RECEPTOR_STATUS_TEXT[result.status], name=name, low_upper=low_upper)]
-    pct = _percent_text(result.percent, result.percent_range)
+    status = "none" if result.status is None else result.status.value
+    parts = [x.fill(f"receptor.status.{status}", name=name, low_upper=low_upper)]
+    pct = _percent_text(result.percent, result.percent_range, x["percent.range"])
     if pct is not None:
-        parts.append(f"In the test, {pct} of the cancer cells showed {name}.")
+        parts.append(x.fill("receptor.percent", pct=pct, name=name))
     if result.intensity is not None:
-        parts.append(f"The stain was {INTENSITY_TEXT[result.intensity]}.")
+        parts.append(x.fill("receptor.intensity", intensity=x[f"intensity.{result.intensity.value}"]))
     if result.allred is not None:
-        parts.append(glossary.fill(f"The Allred score was {result.allred} out of 8{{allred}}.", name=name))
+        parts.append(x.fill("receptor.allred", score=result.allred, name=name))
     if result.h_score is not None:
-        parts.append(glossary.fill(f"The H-score was {result.h_score} out of 300{{hscore}}.", name=name))
+        parts.append(x.fill("receptor.hscore", score=result.h_score, name=name))
     if result.status is ReceptorStatus.LOW_POSITIVE:
-        parts.append(glossary.fill(RECEPTOR_LOW_TEXT[result.marker], low_upper=low_upper))
+        parts.append(x.fill(f"receptor.low.{result.marker.value}", low_upper=low_upper))
     if result.dcis:
-        parts.append(glossary.fill(_DCIS))
+        parts.append(x.fill("dcis"))
     if result.historical:
-        parts.append(_HISTORICAL.format(name=name))
+        parts.append(x.fill("historical", name=name))
     return _sentences(*parts)
 
 
-def _hormone_paragraph(findings: Findings, c: Classification, glossary: _Glossary) -> str | None:
+def _hormone_paragraph(findings: Findings, c: Classification, x: _Text, states: dict[Marker, Presence]) -> str | None:
     er_here = _receptor_present(findings, c.er)
     pr_here = _receptor_present(findings, c.pr)
     if not (er_here or pr_here or findings.of("hr") or c.hr_status is not None):
         return None
-    parts = [_HR_INTRO]
+    parts = [x["hr.intro"], x.fill("hr.test")]
     if er_here:
-        parts.append(_receptor_block(c.er, "ER", c, glossary))
+        parts.append(_receptor_block(c.er, "ER", c, x, states[Marker.ER]))
     if pr_here:
-        parts.append(_receptor_block(c.pr, "PR", c, glossary))
-    parts.append(HR_STATUS_TEXT[c.hr_status])
+        parts.append(_receptor_block(c.pr, "PR", c, x, states[Marker.PR]))
+    parts.append(x[f"hr.status.{c.hr_status.value if c.hr_status else 'none'}"])
     return _sentences(*parts)
 
 
-def _her2_paragraph(findings: Findings, c: Classification, glossary: _Glossary) -> str | None:
+_HER2_NEGATIVE_ONLY = (Her2Category.ZERO_NULL, Her2Category.ZERO, Her2Category.NEGATIVE)
+
+
+def _her2_paragraph(findings: Findings, c: Classification, x: _Text, state: Presence) -> str | None:
     gastric = findings.organ == "gastric"
     if not (_her2_present(findings, c) or gastric):
         return None
     h = c.her2
-    parts = [_HER2_INTRO]
+    parts = [x["her2.intro"]]
     if gastric and h.status is None and h.category is None:
-        parts.append(_HER2_GASTRIC)
+        parts.append(x["her2.gastric"])
+        return _sentences(*parts)
+    if state is Presence.NOT_DONE:
+        parts.append(x.fill("marker.not_done", name="HER2"))
         return _sentences(*parts)
     if h.ihc_score is not None:
-        parts.append(glossary.fill(_IHC_INTRO))
-        parts.append(_IHC_SCORE.format(score=h.ihc_score.value))
+        parts.append(x.fill("her2.ihc.intro"))
+        parts.append(x.fill("her2.ihc.score", score=h.ihc_score.value))
     if h.ish_result is not None:
-        parts.append(glossary.fill(_ISH_INTRO))
-        parts.append(glossary.fill(ISH_RESULT_TEXT[h.ish_result]))
-    parts.append(glossary.fill(HER2_CATEGORY_TEXT[_her2_category(c)]))
+        parts.append(x.fill("her2.ish.intro"))
+        parts.append(x.fill(f"ish.result.{h.ish_result.value}"))
+    category = _her2_category(c)
+    parts.append(x.fill(f"her2.category.{category.value if category else 'none'}"))
+    if category in _HER2_NEGATIVE_ONLY:
+        parts.append(x["her2.negative.medicines"])
     if h.historical:
-        parts.append(_HISTORICAL.format(name="HER2"))
+        parts.append(x.fill("historical", name="HER2"))
     if gastric:
-        parts.append(_HER2_GASTRIC)
+        parts.append(x["her2.gastric"])
     return _sentences(*parts)
 
 
-def _ki67_paragraph(findings: Findings, c: Classification) -> str | None:
+def _ki67_paragraph(findings: Findings, c: Classification, x: _Text) -> str | None:
     if not _ki67_present(findings, c):
         return None
     k = c.ki67
-    parts = [_KI67_INTRO]
-    pct = _percent_text(k.percent, k.percent_range)
+    parts = [x["ki67.intro"]]
+    pct = _percent_text(k.percent, k.percent_range, x["percent.range"])
     cutoff = _number(_option(c, "ki67_high_cutoff", 20))
     if pct is not None:
-        parts.append(_KI67_VALUE.format(pct=pct))
-        parts.append(KI67_LEVEL_TEXT[k.level].format(cutoff=cutoff))
+        parts.append(x.fill("ki67.value", pct=pct))
+        if k.level is not None:
+            parts.append(x.fill(f"ki67.level.{k.level.value}", cutoff=cutoff))
     elif _ki67_pending(findings, c):
-        parts.append(_KI67_PENDING)
+        parts.append(x["ki67.pending"])
     elif k.level is not None:
-        parts.append(_KI67_LEVEL_ONLY.format(level=k.level.value))
+        parts.append(x.fill("ki67.level_only", level=x[f"ki67.word.{k.level.value}"]))
     else:
-        parts.append(_KI67_UNREAD)
+        parts.append(x["ki67.unread"])
     return _sentences(*parts)
 
 
-def _subtype_paragraph(c: Classification) -> str:
-    parts = [_SUBTYPE_INTRO]
-    tp_rule = _TRIPLE_POSITIVE_RULE[bool(c.options.get("triple_positive_requires_pr", False))]
-    parts.append(SUBTYPE_TEXT[c.subtype].format(tp_rule=tp_rule))
+_POSITIVE_SIDE = (ReceptorStatus.POSITIVE, ReceptorStatus.LOW_POSITIVE)
+
+
+def _subtype_none_key(c: Classification) -> str:
+    """Why the subtype is empty: a setting of this tool, no final HER2, or no clear HR status."""
+    requires_pr = bool(c.options.get("triple_positive_requires_pr", False))
+    if (
+        requires_pr
+        and c.her2.status is Her2Status.POSITIVE
+        and c.hr_status is HrStatus.POSITIVE
+        and not (c.er.status in _POSITIVE_SIDE and c.pr.status in _POSITIVE_SIDE)
+    ):
+        return "subtype.none.option"
+    if c.her2.status not in (Her2Status.POSITIVE, Her2Status.NEGATIVE):
+        return "subtype.none.her2"
+    if c.hr_status is None:
+        return "subtype.none.hr"
+    return "subtype.none"
+
+
+def _subtype_paragraph(c: Classification, x: _Text) -> str:
+    parts = [x["subtype.intro"]]
+    if c.subtype is None:
+        parts.append(x[_subtype_none_key(c)])
+    else:
+        either = "both" if c.options.get("triple_positive_requires_pr", False) else "either"
+        parts.append(x.fill(f"subtype.{c.subtype.value}", tp_rule=x[f"subtype.tp_rule.{either}"]))
     category = _her2_category(c)
     if c.subtype is Subtype.TRIPLE_NEGATIVE and category in (Her2Category.LOW, Her2Category.ULTRALOW):
-        parts.append(_TN_HER2_LOW)
+        parts.append(x["subtype.tn_her2_low"])
     er_low = c.er.status is ReceptorStatus.LOW_POSITIVE
     pr_low_or_neg = c.pr.status in (ReceptorStatus.NEGATIVE, ReceptorStatus.LOW_POSITIVE)
     if er_low and pr_low_or_neg and c.her2.status is Her2Status.NEGATIVE:
-        parts.append(_ERLOW_AS_TN if c.subtype is Subtype.TRIPLE_NEGATIVE else _ERLOW_NOT_TN)
+        parts.append(x["subtype.erlow_as_tn" if c.subtype is Subtype.TRIPLE_NEGATIVE else "subtype.erlow_not_tn"])
     return _sentences(*parts)
 
 
-def _missing_paragraph(findings: Findings, c: Classification) -> str:
-    absent: list[str] = []
-    pending: list[str] = []
-    unclear: list[str] = []
-    for name, result in (("ER", c.er), ("PR", c.pr)):
-        if not _receptor_present(findings, result):
-            absent.append(name)
-        elif result.status is ReceptorStatus.PENDING:
-            pending.append(name)
-        elif result.status in (None, ReceptorStatus.EQUIVOCAL):
-            unclear.append(name)
-    category = _her2_category(c)
-    if findings.organ == "gastric" and category is None:
-        pass  # said in the HER2 paragraph: a gastric result is not sorted by breast rules
-    elif not _her2_present(findings, c):
-        absent.append("HER2")
-    elif category is Her2Category.PENDING:
-        pending.append("HER2")
-    elif category in (None, Her2Category.EQUIVOCAL):
-        unclear.append("HER2" if c.her2.ish_result is not IshResult.PENDING else "HER2 (ISH test pending)")
+def _options_paragraph(c: Classification, x: _Text) -> str | None:
+    """Settings of this tool that differ from the usual ones (those the text has not named already)."""
+    parts = []
+    for name in ("ki67_high_cutoff", "er_low_upper"):
+        value, default = c.options.get(name), _DEFAULT_OPTIONS[name]
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value != default:
+            parts.append(x.fill(f"option.{name}", value=_number(value), default=_number(float(default))))
+    if c.options.get("triple_positive_requires_pr") and _subtype_none_key(c) != "subtype.none.option":
+        parts.append(x["option.triple_positive_requires_pr"])
+    if c.options.get("er_low_groups_with_tnbc") and c.subtype is not Subtype.TRIPLE_NEGATIVE:
+        parts.append(x["option.er_low_groups_with_tnbc"])
+    return _sentences(*parts) or None
+
+
+def _missing_paragraph(findings: Findings, c: Classification, x: _Text, states: dict[Marker, Presence]) -> str:
+    groups: dict[str, list[str]] = {
+        k: [] for k in ("absent", "pending", "not_done", "blank", "unclear", "unread", "named")
+    }
+    for marker in MARKERS:
+        name, state = _NAMES[marker], states[marker]
+        if marker is Marker.HER2 and findings.organ == "gastric" and _her2_category(c) is None:
+            continue  # said in the HER2 paragraph: a gastric result is not sorted by breast rules
+        if state is Presence.UNREAD:
+            found = marker in findings.mentioned and not _present(findings, c, marker)
+            groups["named" if found else "unread"].append(name)
+        elif state is not Presence.RESULT:
+            groups[state.value].append(name)
+        elif _unclear(c, marker):
+            pending_ish = marker is Marker.HER2 and c.her2.ish_result is IshResult.PENDING
+            groups["unclear"].append(x.fill("state.ish_pending", name=name) if pending_ish else name)
+    parts = [x.fill(f"state.{state}", items=x.join(items)) for state, items in groups.items() if items]
+    return _sentences(*parts) if parts else x["state.complete"]
+
+
+def _present(findings: Findings, c: Classification, marker: Marker) -> bool:
+    if marker is Marker.ER:
+        return _receptor_present(findings, c.er)
+    if marker is Marker.PR:
+        return _receptor_present(findings, c.pr)
+    if marker is Marker.HER2:
+        return _her2_present(findings, c)
+    return _ki67_present(findings, c)
+
+
+def _unclear(c: Classification, marker: Marker) -> bool:
+    """A result was read, but it is not a final call (equivocal, or a status the numbers do not settle)."""
+    if marker in (Marker.ER, Marker.PR):
+        return (c.er if marker is Marker.ER else c.pr).status in (None, ReceptorStatus.EQUIVOCAL)
+    if marker is Marker.HER2:
+        return _her2_category(c) in (None, Her2Category.EQUIVOCAL)
     k = c.ki67
-    if not _ki67_present(findings, c):
-        absent.append("Ki-67")
-    elif _ki67_pending(findings, c):
-        pending.append("Ki-67")
-    elif k.percent is None and k.percent_range is None and k.level is None:
-        unclear.append("Ki-67")
-    parts = [
-        MISSING_TEXT[state].format(items=_join(items))
-        for state, items in (("absent", absent), ("pending", pending), ("unclear", unclear))
-        if items
-    ]
-    return _sentences(*parts) if parts else MISSING_TEXT["complete"]
+    return k.percent is None and k.percent_range is None and k.level is None
+
+
+def _warnings_paragraph(findings: Findings, c: Classification, x: _Text) -> str | None:
+    warnings = (*findings.warnings, *c.warnings)
+    if not warnings:
+        return None
+    codes = list(dict.fromkeys(w.code for w in warnings if w.severity is not Severity.INFO))
+    flags = [x[f"warning.{code}"] for code in codes if f"warning.{code}" in x.t]
+    if not flags:
+        return x["warnings.note"]
+    return _sentences(x["warnings.note"], *(f[0].upper() + f[1:] for f in dict.fromkeys(flags)))
 
 
 def _has_any_result(findings: Findings, c: Classification) -> bool:
@@ -553,30 +465,41 @@ def _has_any_result(findings: Findings, c: Classification) -> bool:
     )
 
 
-def explain_plain(findings: Findings, classification: Classification) -> str:
-    """The plain-language text for a patient (paragraphs separated by a blank line)."""
+def explain_plain(findings: Findings, classification: Classification, language: str = DEFAULT_LANGUAGE) -> str:
+    """The plain-language text for a patient (paragraphs separated by a blank line).
+
+    ``language`` is one of :data:`~her2_interpret.locales.LANGUAGES`; another raises :class:`ValueError`.
+    """
     c = classification
+    x = _Text(check_language(language))
+    states = presence(findings, c)
     if not _has_any_result(findings, c):
-        return f"{NOTHING_FOUND}\n\n{CARE_TEAM}"
-    glossary = _Glossary()
-    hormone = _hormone_paragraph(findings, c, glossary)
-    her2 = _her2_paragraph(findings, c, glossary)
-    ki67 = _ki67_paragraph(findings, c)
+        paragraphs = [x["nothing_found"]]
+        if any(s is not Presence.ABSENT for s in states.values()):
+            paragraphs.append(_missing_paragraph(findings, c, x, states))
+        paragraphs += [p for p in (_warnings_paragraph(findings, c, x),) if p]
+        return "\n\n".join([*paragraphs, x["care_team"]])
+    hormone = _hormone_paragraph(findings, c, x, states)
+    her2 = _her2_paragraph(findings, c, x, states[Marker.HER2])
+    ki67 = _ki67_paragraph(findings, c, x)
     tested = [
-        label
-        for label, paragraph in (("hormone receptors", hormone), ("HER2", her2), ("Ki-67", ki67))
+        x[label]
+        for label, paragraph in (("label.hormone_receptors", hormone), ("label.her2", her2), ("label.ki67", ki67))
         if paragraph
     ]
     paragraphs: list[str] = []
     if tested:
-        paragraphs.append(_OPENING.format(items=_join(tested)))
+        paragraphs.append(x.fill("opening", items=x.join(tested)))
     paragraphs += [p for p in (hormone, her2, ki67) if p]
-    if hormone or (her2 and findings.organ != "gastric"):  # breast subtypes only
-        paragraphs.append(_subtype_paragraph(c))
-    paragraphs.append(_missing_paragraph(findings, c))
-    if findings.warnings or c.warnings:
-        paragraphs.append(_WARNINGS_NOTE)
-    paragraphs.append(CARE_TEAM)
+    breast = hormone or (her2 and findings.organ != "gastric")  # breast subtypes only
+    if breast:
+        paragraphs.append(_subtype_paragraph(c, x))
+    paragraphs += [p for p in (_options_paragraph(c, x),) if p]
+    paragraphs.append(_missing_paragraph(findings, c, x, states))
+    if breast and (c.hr_status is not None or c.her2.status in (Her2Status.POSITIVE, Her2Status.NEGATIVE)):
+        paragraphs.append(x["stage"])
+    paragraphs += [p for p in (_warnings_paragraph(findings, c, x),) if p]
+    paragraphs.append(x["care_team"])
     return "\n\n".join(paragraphs)
 
 
@@ -677,7 +600,14 @@ def explain_clinical(findings: Findings, classification: Classification) -> str:
     if reasons:
         lines.append("Unresolved:")
         lines += reasons
-    warnings = _unique((*findings.warnings, *c.warnings))
+    rules = _unique(d.rule for d in c.decisions)
+    if rules:
+        lines.append("Rules:")
+        lines += [f"- {r}: {RULE_TEXT.get(r, 'no description')}" for r in rules]
+    states = presence(findings, c)
+    lines.append("Presence: " + "; ".join(f"{_NAMES[m]} {states[m].value}" for m in MARKERS)
+                 + " (absent: not named; unread: named, result not read; see presence.py)")
+    warnings = _unique(str(w) for w in (*findings.warnings, *c.warnings))
     lines.append("Warnings:" if warnings else "Warnings: none")
     lines += [f"- {w}" for w in warnings]
     return "\n".join(lines)
@@ -690,9 +620,10 @@ def _mapping(values: Mapping[str, object]) -> str:
 # --------------------------------------------------------------------------- entry point
 
 
-def explain(findings: Findings, classification: Classification) -> Explanation:
-    """Both texts of guidelines.md section 8 for one classification."""
+def explain(findings: Findings, classification: Classification, language: str = DEFAULT_LANGUAGE) -> Explanation:
+    """Both texts of guidelines.md section 8 for one classification; ``language`` sets the plain
+    text's language (the clinical text is English: rule ids, guideline names and evidence)."""
     return Explanation(
-        plain=explain_plain(findings, classification),
+        plain=explain_plain(findings, classification, language),
         clinical=explain_clinical(findings, classification),
     )

@@ -13,7 +13,7 @@ import sys
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, computed_field
 
 from .review import Severity, code_of, marker_of, nulled_columns, severity_of
 
@@ -331,6 +331,10 @@ class Findings(_Frozen):
     warnings: Warnings = ()
     organ: Literal["breast", "gastric"] = "breast"
     invasive: bool = Field(default=False, description="the report diagnoses an invasive carcinoma")
+    mentioned: tuple[Marker, ...] = Field(
+        default=(), description="markers named anywhere in the text outside masked boilerplate, in Marker order; "
+        "a marker named here without a finding was stated but not read"
+    )
 
     def by_specimen(self) -> dict[str | None, tuple[Any, ...]]:
         """Every finding grouped by specimen/part label (None: no label stated), in text order."""
@@ -432,6 +436,9 @@ class Interpretation(_Frozen):
 
     findings: Findings
     classification: Classification
+    #: The report text :func:`~her2_interpret.interpret` read, kept (not dumped, never in ``repr``) so
+    #: that the HTML card can highlight the evidence in it.
+    _text: str | None = PrivateAttr(default=None)
 
     @computed_field  # type: ignore[prop-decorator]
     @functools.cached_property
@@ -478,3 +485,41 @@ class Interpretation(_Frozen):
         from .record import build_record
 
         return build_record(self)
+
+    # ------------------------------------------------------------------ display (render.py)
+
+    def render(self, format: str = "text", audience: str = "patient", language: str = "en",
+               text: str | None = None) -> str:
+        """This result as ``text``, ``markdown``, ``html`` or ``json`` for a ``patient`` (plain
+        language, in ``language``: ``en`` or ``es``) or a ``clinician`` (the reasoning, which quotes
+        the evidence). See :func:`her2_interpret.render.render`."""
+        from .render import render
+
+        return render(self, format, audience, language, text if text is not None else self._text)
+
+    def to_text(self, audience: str = "patient", language: str = "en") -> str:
+        return self.render("text", audience, language)
+
+    def to_markdown(self, audience: str = "patient", language: str = "en") -> str:
+        return self.render("markdown", audience, language)
+
+    def to_html(self, audience: str = "patient", language: str = "en", text: str | None = None) -> str:
+        return self.render("html", audience, language, text)
+
+    def to_json(self, audience: str = "patient", language: str = "en") -> str:
+        return self.render("json", audience, language)
+
+    def _repr_html_(self) -> str:
+        """The notebook card: summary, flags for review, and the reasoning and the evidence in the
+        report text, both collapsed."""
+        from .render import html_card
+
+        return html_card(self, text=self._text)
+
+    def __repr__(self) -> str:
+        from .render import short_summary
+
+        return f"<Interpretation {short_summary(self)}>"
+
+    def __str__(self) -> str:
+        return self.__repr__()

@@ -796,7 +796,13 @@ def _parse(text: str) -> Findings:
     if not invasive and P.DCIS.search(t):
         # [receptor.dcis]: only DCIS is reported, so every result is on DCIS
         findings = [f.model_copy(update={"flags": f.flags | {Flag.DCIS}}) for f in findings]
-    return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ, invasive=invasive)
+    # markers named anywhere outside masked boilerplate: tells "not stated" from "stated but not read"
+    kinds = {"er": Marker.ER, "pr": Marker.PR, "her2": Marker.HER2, "ish": Marker.HER2, "measure": Marker.HER2,
+             "cep": Marker.HER2, "ki67": Marker.KI67}
+    named = {kinds[m.kind] for m in _all_mentions(t) if m.kind in kinds
+             and not (m.kind == "ki67" and m.text.lower().endswith(("proliferative", "proliferation")))}
+    return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ, invasive=invasive,
+                    mentioned=tuple(m for m in Marker if m in named))
 
 
 _CLONE_PARENS = P.lazy(r"\((?:[A-Z0-9]{1,6}[-/ ]?){1,3}\)")

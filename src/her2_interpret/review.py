@@ -73,6 +73,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "parse.timeout": (Severity.REVIEW, "a pattern hit its time limit; nothing was read"),
     "parse.fuzzy": (Severity.REVIEW, "a value was read through an OCR/typo correction"),
     "parse.warning": (Severity.REVIEW, "a warning without a rule id"),
+    "parse.unread": (Severity.REVIEW, "a marker named in the report whose result could not be read"),
+    "parse.no_result": (Severity.INFO, "a marker named with no result: not done, still to come, or left blank"),
 }
 
 #: (code, message pattern, severity): where one code covers choices of different weight.
