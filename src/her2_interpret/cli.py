@@ -131,9 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=f"{PROG} [options] INPUT [INPUT ...]\n       {PROG} evaluate LABELS [...]\n       {PROG} schema",
         description=(
-            "Read ER, PR, HER2 and Ki-67 results from breast pathology report text and classify "
-            "them (ASCO/CAP HER2 2018, ASCO/CAP ER/PR 2020, St Gallen 2013). Commands: 'evaluate' "
-            "(site validation, see 'her2-interpret evaluate --help') and 'schema' (the record's JSON Schema)."
+            "Read ER, PR, HER2 and Ki-67 results from breast pathology report text and classify them\n"
+            "(ASCO/CAP HER2 2018, ASCO/CAP ER/PR 2020, St Gallen 2013). Also: 'evaluate' (site\n"
+            "validation, see 'her2-interpret evaluate --help') and 'schema' (the record's JSON Schema)."
         ),
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -427,6 +427,19 @@ class Explanation(_Frozen):
     clinical: str = Field(description="rule-by-rule reasoning for a clinician or auditor")
 
 
+def _hashable(value: Any) -> Any:
+    """A hashable copy of a model value: models as tuples of fields, dicts as frozensets of items."""
+    if isinstance(value, BaseModel):
+        return (type(value).__name__, tuple(_hashable(getattr(value, name)) for name in type(value).model_fields))
+    if isinstance(value, dict):
+        return frozenset((k, _hashable(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(_hashable(v) for v in value)
+    return value
+
+
 class Interpretation(_Frozen):
     """What :func:`her2_interpret.interpret` returns: findings, classification, explanation.
 
@@ -451,9 +464,9 @@ class Interpretation(_Frozen):
         return data
 
     def __hash__(self) -> int:
-        # dict fields (guideline versions, options, thresholds) block pydantic's field hash; the JSON
-        # of the two fields is canonical (equal interpretations dump equal text)
-        return hash(self.model_dump_json(include={"findings", "classification"}))
+        # dict fields (guideline versions, options, thresholds) block pydantic's field hash: hash a
+        # frozen copy of the two fields instead (sets stay sets, so their order does not count)
+        return hash((_hashable(self.findings), _hashable(self.classification)))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Interpretation):
