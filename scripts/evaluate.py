@@ -5,8 +5,8 @@
     python scripts/evaluate.py some/cases.jsonl --quiet
     python scripts/evaluate.py --json          # the summary as JSON
 
-A case passes when every column it names matches (the rule of tests/corpus_cases.py, shared with
-tests/test_corpus.py). Counted over the named columns of every case:
+A case passes when every column it names matches (the rule of her2_interpret.evaluation, shared with
+tests/test_corpus.py and ``her2-interpret evaluate``, which scores a site's own labels). Counted over the named columns of every case:
 
 - status flip: a ``*_status`` column (er, pr, her2, hr) expected positive/low_positive and got
   negative, or expected negative and got positive/low_positive: the worst kind of error;
@@ -30,9 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.append(str(ROOT / "src"))  # a fallback: works from a checkout without installing
 
-from corpus_cases import compare, invented, load_cases, load_xfail, status_flip  # noqa: E402
+from corpus_cases import load_cases, load_xfail  # noqa: E402
 
 from her2_interpret import interpret  # noqa: E402
+from her2_interpret.evaluation import compare, invented, status_flip  # noqa: E402
 
 
 def _rate(passed: int, total: int) -> str:

@@ -13,7 +13,7 @@ import sys
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, computed_field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, computed_field, model_validator
 
 from .review import Severity, code_of, marker_of, nulled_columns, severity_of
 
@@ -439,6 +439,26 @@ class Interpretation(_Frozen):
     #: The report text :func:`~her2_interpret.interpret` read, kept (not dumped, never in ``repr``) so
     #: that the HTML card can highlight the evidence in it.
     _text: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_explanation(cls, data: Any) -> Any:
+        """Accept a dump of this model: ``explanation`` is derived from the two fields, so a given
+        one is dropped and written anew on first access (``model_validate_json(r.model_dump_json())``
+        round-trips)."""
+        if isinstance(data, dict) and "explanation" in data:
+            data = {k: v for k, v in data.items() if k != "explanation"}
+        return data
+
+    def __hash__(self) -> int:
+        # dict fields (guideline versions, options, thresholds) block pydantic's field hash; the JSON
+        # of the two fields is canonical (equal interpretations dump equal text)
+        return hash(self.model_dump_json(include={"findings", "classification"}))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Interpretation):
+            return NotImplemented
+        return self.findings == other.findings and self.classification == other.classification
 
     @computed_field  # type: ignore[prop-decorator]
     @functools.cached_property

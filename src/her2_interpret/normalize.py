@@ -230,8 +230,18 @@ def correct_token(token: str) -> tuple[str, float] | None:
     return best[0], float(best[1])
 
 
+# OCR punctuation inside a negated phrase: "Not. amplified", "NOT, amplified", "Non; amplified" (a
+# stray mark between "not" and the word it negates must not free the word: that flips the result).
+_NEGATION_PUNCT = regex.compile(
+    r"\b(?P<not>not|non|no)[.,;:](?P<gap>[ \t]{0,3})(?=(?:amplif|detected|identified|present|seen|overexpress|expressed|reactive)\w*)",
+    regex.IGNORECASE,
+)
+
+
 def _collect_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
+    for m in _NEGATION_PUNCT.finditer(text):
+        edits.append(Edit(m.end("not"), m.end(), " " * (m.end() - m.end("not")) or " "))
     for m in _HYPHEN_BREAK.finditer(text):
         edits.append(Edit(m.start(), m.end(), ""))
     if "-\n" in text or "- \n" in text:

@@ -51,6 +51,7 @@ from .models import (
     SectionKind,
 )
 from .normalize import Normalized, normalize
+from .statements import CLASS_OF_TUMOURS, HEDGE, not_result_cues
 from .thresholds import DEFAULT_VERSIONS, HER2_GUIDELINES
 
 # Small helper patterns, compiled once.
@@ -71,7 +72,21 @@ def _sign(t: str, start: int, end: int) -> regex.Match[str] | None:
     after = start + sm.end(group)
     if after < len(t) and t[after].isalnum():
         return None
+    if sm.group(group) == "-" and _HYPHEN_AFTER.match(t, after, min(len(t), after + 80)):
+        return None  # a dash before the result or a word, not a minus: "ER/PR- POSITIVE", "PR- clone 1E2"
     return sm
+
+
+# What follows a dash that makes it a hyphen or a separator, not a minus sign: a status word or a
+# word of the label ("ER- POSITIVE", "PgR- 1E2 clone", "Receptor: - Performed on A3"), a second dash
+# ("receptor--positive"), or a suspended hyphen ("estrogen- and progesterone-receptor-positive").
+_HYPHEN_AFTER = P.lazy(
+    r"""-?\s{0,3}(?:positiv|negativ|pos\b|neg\b|equivocal|amplif|weak|strong|moderate|focal|low\b|high\b|clone|receptor
+        |status|performed|done|not\b|by\b|ihc\b|immuno|\d\w*\s{0,2}clone|see\b|result|score\b)
+      | -\w
+      | \s{0,3}(?:and|or|&)\s{1,3}\w{2,15}-(?:receptor|positiv|negativ)""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
 
 
 _NOT_BEFORE = P.lazy(r"\bnot\s{1,3}$")
@@ -265,6 +280,18 @@ def _blank_sentence(chars: list[str], lines: _LineIndex, start: int, end: int, k
     _blank(chars, pos, last)
 
 
+def _enclosing_parens(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the parentheses on one line that enclose ``text[start:end]``, if any."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("(", max(line_start, start - 200), start + 1)
+    if opening < 0 or ")" in text[opening:start]:
+        return None
+    closing = text.find(")", end - 1, min(len(text), end + 200))
+    if closing < 0 or "\n" in text[end:closing] or "(" in text[end:closing]:
+        return None
+    return opening, closing + 1
+
+
 def _blank_line(chars: list[str], text: str, pos: int) -> None:
     """Blank the whole line that holds ``pos``."""
     start = text.rfind("\n", 0, pos) + 1
@@ -308,6 +335,16 @@ def _mask(text: str) -> str:
     lines.done.clear()
     for m in P.NOT_THIS_PATIENT.finditer(text):
         _blank_sentence(chars, lines, m.start(), m.end())
+    # statements that are not results: definitions, keys, template hints, literature [report.not_results]
+    for m in not_result_cues(text):
+        aside = _enclosing_parens(text, m.start(), m.end())
+        if aside is not None:  # "(laboratory cut-off for positivity is 10%)": the aside only
+            _blank(chars, *aside)
+        else:
+            _blank_sentence(chars, lines, m.start(), m.end())
+    for pattern in (CLASS_OF_TUMOURS, HEDGE):  # "only on ER-negative tumours": a phrase, not the sentence
+        for m in pattern.finditer(text):
+            _blank(chars, m.start(), m.end())
     if _REFERENCE_HINT.search(text):
         pos = 0
         ref_col: int | None = None  # a "REFERENCE" column of an aligned table: blanked on every row
@@ -359,6 +396,9 @@ def _mask(text: str) -> str:
             continue
         if not P.CONTROL_WORD.search(sentence):
             continue
+        if _CONTROL_SUBJECT.match(sentence):  # "External control tissues (HER2 cell lines 0, 1+, 3+) ..."
+            _blank(chars, s_start, s_end)
+            continue
         has_mention = any(
             m.lastgroup in ("er", "pr", "her2", "ki67", "ish", "hr") for m in P.MENTION.finditer(sentence)
         )
@@ -392,6 +432,10 @@ def _mask(text: str) -> str:
         if any(mm.lastgroup in ("er", "pr", "her2", "ki67", "ish", "hr") for mm in P.MENTION.finditer(head)):
             _blank(chars, s_start + cut, s_end)
     return "".join(chars)
+
+
+_CONTROL_SUBJECT = P.lazy(r"^\W{0,6}(?:the\s{1,3})?(?:(?:internal|external|positive|negative|on-?slide|tissue|run|known|appropriate|all)\s{1,3}){0,3}controls?\b",
+                          regex.IGNORECASE)
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -998,7 +1042,13 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             _read_header_cues(line, st)  # "DCIS Biomarkers (block B5):" governs the lines below
             open_clause = None
             continue
-        _read_header_cues(line[: first.start - l_start], st, partial=True)
+        # the label part of the line: the statement that holds the first mention, not the whole line
+        # before it (one OCR'd line can carry a whole report: "DUCTAL CARCINOMA IN SITU ... . - ER: ...")
+        label_sentences = _sentences(t, l_start, first.start)
+        label_start = label_sentences[-1][0] if label_sentences else l_start
+        if label_start > l_start and t[label_start - 1 : first.start].strip().endswith((".", ":")):
+            label_start = first.start  # the mention opens its own statement
+        _read_header_cues(t[label_start : first.start], st, partial=True)
         st.line_repeat = st.line_repeat or row_amended
         groups = _group_mentions(t, mentions)
         line_clauses = _line_clauses(t, groups, l_start, l_end, st, line_no)
@@ -1173,14 +1223,21 @@ def _line_clauses(
         s_start = _sentence_start(sentences, m0.start, l_start)
         ranges: list[tuple[int, int]] = []
         k = max(0, bisect.bisect_right(sent_starts, c_start) - 1)
+        following = 0
         for a, b in sentences[k:]:
             if a >= c_end:
                 break
             a2, b2 = max(a, c_start), min(b, c_end)
             if a2 >= b2:
                 continue
-            if a > m0.start and (P.HYPOTHETICAL.search(t, a2, b2) or asks(a, b)):
-                continue  # a continuation sentence that speaks of what might be, or asks
+            if a > m0.start:
+                # a sentence after the mention's own: the statement goes on only as far as it holds
+                # this marker's value (see _goes_on); past that, nothing is read for this mention
+                if not _goes_on(t, ranges, a2, b2, m0.end, following):
+                    break
+                following += 1
+                if P.HYPOTHETICAL.search(t, a2, b2) or asks(a, b):
+                    continue  # a continuation sentence that speaks of what might be, or asks
             ranges.append((a2, b2))
         if not ranges:
             continue
@@ -1249,6 +1306,52 @@ _HIST_TERMINATOR = P.lazy(
     r"|\bsame\s{1,3}(?:block|specimen|slide|tissue)\b|\bconcurrent\b",
     regex.IGNORECASE,
 )
+
+
+#: How far a statement may run past its marker mention: at most this many further sentences of the
+#: same line, none starting more than this many characters after the mention (issue "Safe on real
+#: reports": a value search that ran past its statement read sizes, grades and node results).
+STATEMENT_MAX_FOLLOWING = 3
+STATEMENT_REACH = 240
+# A sentence that starts a new item: a bullet, or a label of something else ("PATHOLOGIC STAGE:").
+_NEW_ITEM = P.lazy(r"^\s{0,6}(?:[-•*]\s|\d{1,2}[.)]\s|(?![^:\n]{0,40}(?:positiv|negativ|amplif|equivoc))[A-Za-z][A-Za-z/&-]*(?:\s[A-Za-z/&-]+){0,3}\s?:)",
+                     regex.IGNORECASE)
+# A sentence about another subject of the report: nodes, margins, stage, grade, size, gross.
+_OTHER_TOPIC = P.lazy(
+    r"\b(?:lymph|nodes?|margins?|stage|p[TN]\s?\d|grade|nottingham|mitos[ie]s|mitotic|tubul|measur\w*|gross"
+    r"|lymphovascular|LVI|necrosis|calcifications?|cellularity|metasta\w*|specimen|block|cassette|slide)\b"
+    r"|\d\s{0,2}[xX×]\s{0,2}\d",
+    regex.IGNORECASE,
+)
+_HAS_VALUE = P.lazy(
+    r"\d|positiv|negativ|\bpos\b|\bneg\b|amplified|equivocal|pending|not\s{1,3}(?:performed|done)|[+-]\s*(?:$|[,;.)])",
+    regex.IGNORECASE,
+)
+
+
+def _goes_on(t: str, ranges: list[tuple[int, int]], a: int, b: int, mention_end: int, following: int) -> bool:
+    """Whether the sentence ``t[a:b]`` after a mention's own sentence still belongs to its statement.
+
+    It does when it is near (:data:`STATEMENT_REACH`, :data:`STATEMENT_MAX_FOLLOWING`) and either
+    names a part of the value ("Intensity: strong.", "90% of cells.", "Score 2+.") or, while the
+    mention has no value yet ("ER. Performed on block A2. Immunoreactive cells 90%."), neither opens
+    a new item nor speaks of another subject (nodes, margins, size, grade, stage).
+    """
+    if following >= STATEMENT_MAX_FOLLOWING or a - mention_end > STATEMENT_REACH:
+        return False
+    sentence = t[a:b]
+    if _LINE_CONTINUES.match(sentence) or _CONTINUES_THE.match(sentence):
+        return True
+    if _NEW_ITEM.match(sentence) is None and _OTHER_TOPIC.search(sentence) is None and _STAINING.search(sentence):
+        return True  # "ER (SP1): NEGATIVE. No nuclear staining in invasive tumour cells (0%)."
+    if any(_HAS_VALUE.search(t, max(x, mention_end), y) for x, y in ranges):
+        return False
+    return _NEW_ITEM.match(sentence) is None and _OTHER_TOPIC.search(sentence) is None
+
+
+_STAINING = P.lazy(r"\b(?:stain\w{0,4}|immunoreactiv\w{0,4}|nuclear|nuclei|reactivity|expression)\b", regex.IGNORECASE)
+_CONTINUES_THE = P.lazy(r"^\s{0,3}(?:(?:reported|interpreted|read|scored)\s{1,3}as\b|(?:the\s{1,3})?(?:score|result|percentage|proportion|intensity|staining\s{1,3}intensity)\b)"
+                        r"(?!\s{1,3}(?:of|for)\s{1,3}(?:the\s{1,3})?(?:IHC|ISH|FISH|ER|PR|HER))", regex.IGNORECASE)
 
 
 def _historical(t: str, start: int, end: int, at: int) -> bool:

@@ -137,4 +137,12 @@ def nulled_columns(marker: str | None, message: str) -> tuple[str, ...]:
     if not _NULLED.search(message):
         return ()
     named = tuple(_COLUMN_NAME.findall(message))
-    return named or MARKER_COLUMNS.get(marker or "", ())
+    if named:
+        return named
+    test = _HER2_TEST.match(message)  # "HER2 IHC: ... left null" speaks of the score, not the status
+    if test is not None and "status left null" not in message:
+        return ("her2_ihc_score",) if test.group(1).upper() == "IHC" else ("her2_ish_result",)
+    return MARKER_COLUMNS.get(marker or "", ())
+
+
+_HER2_TEST = re.compile(r"^\s*HER2\s+(IHC|ISH)\b", re.IGNORECASE)
