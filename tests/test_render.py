@@ -161,6 +161,8 @@ def test_unknown_format_audience_or_language_raises() -> None:
          "The report names Ki-67, but leaves the result blank.", "parse.no_result"),
         ("ER: Positive (90%)\nPR and HER2 will be performed on the excision specimen.", "her2", Presence.PENDING,
          "Still pending: PR and HER2.", "parse.no_result"),
+        ("ER: Positive (90%)\nPR: Negative (0%)\n- HER2 STUDIES: PREVIOUSLY REPORTED", "her2", Presence.ELSEWHERE,
+         "The report says the results for HER2 are in another report.", "parse.no_result"),
         ("ER: Positive (90%)\nPR: Negative (0%)\nHER2: pending", "her2", Presence.PENDING,
          "Still pending: HER2.", None),
         ("ER: Positive (90%)\nPR: Negative (0%)\nHER2 (4B5): 1+", "ki67", Presence.ABSENT,
