@@ -272,3 +272,13 @@ def test_evidence_text_is_escaped_in_markdown_and_html() -> None:
     assert "[a](javascript:" not in markdown and "\\|" in markdown  # no link, no table cell break
     for out in (result.to_html("clinician"), result.to_html("clinician", text=hostile), result._repr_html_()):
         assert "<script" not in out
+
+
+def test_readme_examples_are_real_output() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    result = interpret("ER: Positive (95%)\nPR: Negative (0%)\nHER-2/NEU IHC ..... 0?\nKi-67: not performed")
+    for audience in ("patient", "clinician"):
+        block = re.search(rf"<!-- example: {audience} -->\n```text\n(.*?)\n```", readme, re.S)
+        assert block is not None, audience
+        assert block.group(1) == result.to_text(audience), audience
+    assert f"`{result!r}`" in readme
