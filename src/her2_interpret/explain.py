@@ -403,7 +403,7 @@ def _options_paragraph(c: Classification, x: _Text) -> str | None:
 
 def _missing_paragraph(findings: Findings, c: Classification, x: _Text, states: dict[Marker, Presence]) -> str:
     groups: dict[str, list[str]] = {
-        k: [] for k in ("absent", "pending", "not_done", "blank", "unclear", "unread", "named")
+        k: [] for k in ("absent", "pending", "not_done", "elsewhere", "blank", "unclear", "unread", "named")
     }
     for marker in MARKERS:
         name, state = _NAMES[marker], states[marker]

@@ -9,6 +9,7 @@ for ER, PR, HER2 and Ki-67 from the findings, the classification and
 - ``result``: a result was read (a status, a percent, a score, an equivocal call);
 - ``pending``: named, with the result still to come ("will be performed on the excision", "pending");
 - ``not_done``: named, and the report says the test was not done ("Ki-67: not performed");
+- ``elsewhere``: named, with the result in another report ("previously reported", "performed on prior core");
 - ``blank``: named in a form or template whose result is left blank or unknown ("Ki-67: ___ %");
 - ``unread``: named with a result this library could not read, or could not read with confidence.
 
@@ -56,6 +57,7 @@ class Presence(StrEnum):
     RESULT = "result"
     PENDING = "pending"
     NOT_DONE = "not_done"
+    ELSEWHERE = "elsewhere"
     BLANK = "blank"
     UNREAD = "unread"
 
@@ -73,8 +75,13 @@ NO_RESULT_CUES: tuple[tuple[Presence, re.Pattern[str]], ...] = (
         re.I)),
     (Presence.PENDING, re.compile(
         r"\b(?:will|to)\s+be\s+(?:performed|done|repeated|evaluated|assessed|reported|sent|ordered)\b|"
-        r"\bto\s+follow\b|\bpending\b|\bordered\b|\breported\s+separately\b|\bsent\s+(?:out|away)\b|"
+        r"\bto\s+follow\b|\bpending\b|\bordered\b|\bsent\s+(?:out|away)\b|"
         r"\bin\s+progress\b|\bawaited\b|\bnot\s+yet\s+(?:available|back|reported|done|performed)\b",
+        re.I)),
+    (Presence.ELSEWHERE, re.compile(
+        r"\bpreviously\s+(?:reported|performed|done)\b|\breported\s+(?:separately|elsewhere|previously)\b|"
+        r"\b(?:performed|done|reported)\s+on\s+(?:the\s+)?(?:prior|previous|earlier|outside|original)\b|"
+        r"\bsee\s+(?:the\s+)?(?:prior|previous|separate|outside|original)\s+(?:report|biopsy|specimen|case)\b",
         re.I)),
     (Presence.BLANK, re.compile(
         r"_{2,}|\[\s*\]|\bunk(?:nown)?\b|\bnot\s+(?:documented|stated|reported|recorded|available|given)\b",

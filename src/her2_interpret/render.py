@@ -57,7 +57,7 @@ CARD_TEXT_LIMIT = 20_000
 _NAMES: dict[Marker, str] = {Marker.ER: "ER", Marker.PR: "PR", Marker.HER2: "HER2", Marker.KI67: "Ki-67"}
 _STATE_WORDS = {  # for __repr__: short and English, never report text
     Presence.ABSENT: "not stated", Presence.UNREAD: "not read", Presence.NOT_DONE: "not done",
-    Presence.BLANK: "blank", Presence.PENDING: "pending", Presence.RESULT: "unclear",
+    Presence.BLANK: "blank", Presence.ELSEWHERE: "elsewhere", Presence.PENDING: "pending", Presence.RESULT: "unclear",
 }
 
 

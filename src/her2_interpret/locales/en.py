@@ -253,6 +253,7 @@ TEMPLATES: dict[str, str] = {
     "state.absent": "Not in this report: {items}.",
     "state.pending": "Still pending: {items}.",
     "state.not_done": "The report says these tests were not done: {items}.",
+    "state.elsewhere": "The report says the results for {items} are in another report.",
     "state.blank": "The report names {items}, but leaves the result blank.",
     "state.unclear": "Not clear or not final: {items}.",
     "state.unread": (
@@ -324,6 +325,7 @@ TEMPLATES: dict[str, str] = {
     "value.absent": "not stated",
     "value.unread": "not read",
     "value.not_done": "not done",
+    "value.elsewhere": "in another report",
     "value.blank": "blank",
     "value.result": "no final call",
     "subtype_name.luminal_a_like": "luminal A-like",

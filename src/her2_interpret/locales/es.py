@@ -268,6 +268,7 @@ TEMPLATES: dict[str, str] = {
     "state.absent": "No está en este informe: {items}.",
     "state.pending": "Aún pendiente: {items}.",
     "state.not_done": "El informe dice que estas pruebas no se hicieron: {items}.",
+    "state.elsewhere": "El informe dice que los resultados de {items} están en otro informe.",
     "state.blank": "El informe nombra {items}, pero deja el resultado en blanco.",
     "state.unclear": "No está claro o no es final: {items}.",
     "state.unread": (
@@ -343,6 +344,7 @@ TEMPLATES: dict[str, str] = {
     "value.absent": "no consta",
     "value.unread": "no leído",
     "value.not_done": "no hecho",
+    "value.elsewhere": "en otro informe",
     "value.blank": "en blanco",
     "value.result": "sin resultado final",
     "subtype_name.luminal_a_like": "tipo luminal A",
