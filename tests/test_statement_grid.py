@@ -61,64 +61,6 @@ VALUE_BEFORE = "percent before the marker ('90% of tumour nuclei stain for ER') 
 TRAILING_HISTORY = "a trailing history cue ('... per prior specimen') marks only the last marker historical"
 
 XFAIL: dict[str, str] = {
-    "A-allred-uk-cores": OTHER_PERCENT,
-    "A-one-line-fat-stroma": OTHER_RATIO,
-    "A-one-line-margins": STATUS_PAST,
-    "A-one-line-metastatic": STATUS_PAST,
-    "A-one-line-nodes": STATUS_PAST,
-    "A-shorthand-cellularity": SWALLOWED,
-    "A-shorthand-cores": OTHER_PERCENT,
-    "A-shorthand-fat-stroma": OTHER_RATIO,
-    "A-shorthand-metastatic": STATUS_PAST,
-    "A-shorthand-nodes": STATUS_PAST,
-    "A-shorthand-size-3d": SIZE_AS_PERCENT,
-    "A-shorthand-tils": OTHER_PERCENT,
-
-    "B-definition-ki67-high-after-lines": DEFINITION_AS_RESULT,
-    "B-definition-ki67-high-after-prose": DEFINITION_AS_RESULT,
-    "B-definition-ki67-high-after-shorthand": DEFINITION_AS_RESULT,
-    "B-definition-ki67-high-alone": DEFINITION_AS_RESULT,
-    "B-lab-statistics-equivocal-rate-after-lines": STAT_AS_RESULT,
-    "B-lab-statistics-equivocal-rate-after-prose": STAT_AS_RESULT,
-    "B-lab-statistics-equivocal-rate-after-shorthand": STAT_AS_RESULT,
-    "B-lab-statistics-equivocal-rate-alone": STAT_AS_RESULT,
-    "B-reference-range-ki67-range-after-lines": RANGE_AS_RESULT,
-    "B-reference-range-ki67-range-after-prose": RANGE_AS_RESULT,
-    "B-reference-range-ki67-range-after-shorthand": RANGE_AS_RESULT,
-    "B-reference-range-ki67-range-alone": RANGE_AS_RESULT,
-    "B-request-repeat-on-excision-alone": MAY_AS_PENDING,
-    "B-template-hint-percent-range-after-shorthand": STATUS_PAST,
-    "B-template-hint-score-options-after-lines": TEMPLATE_AS_RESULT,
-    "B-template-hint-score-options-after-shorthand": TEMPLATE_AS_RESULT,
-    "B-template-hint-score-options-alone": TEMPLATE_AS_RESULT,
-
-    "C-suspended-hyphen": DASH_AS_MINUS,
-
-
-    "E-her2-plus-2": SCORE_FORM,
-    "E-intensity-of-0": SCORE_FORM,
-    "E-score-plus-1": SCORE_FORM,
-    "E-zero-or-1plus": ZERO_OR_ONE,
-
-    "F-dcis-absent": DCIS_SCOPE,
-    "F-dcis-line-between-results": DCIS_SCOPE,
-    "F-synoptic-dcis-line": DCIS_SCOPE,
-
-    "G-amplification-colon-negative": ISH_NEG_WORDING,
-    "G-amplification-not-detected": ISH_NEG_WORDING,
-    "G-amplification-not-found": ISH_NEG_WORDING,
-    "G-no-expression-of-pr": NO_EXPRESSION,
-    "G-no-expression-of-pr-sentence": NO_EXPRESSION,
-
-    "H-percent-before-er": VALUE_BEFORE,
-    "H-percent-before-pr": VALUE_BEFORE,
-    "H-percent-before-pr-low": VALUE_BEFORE,
-    "H-respectively": RESPECTIVELY,
-    "H-respectively-brackets": RESPECTIVELY,
-    "H-respectively-one-sign": RESPECTIVELY,
-    "H-respectively-zero": RESPECTIVELY,
-
-    "I-per-prior-only-flagged": TRAILING_HISTORY,
 }
 
 # --------------------------------------------------------------------------- helpers

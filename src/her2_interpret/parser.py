@@ -281,15 +281,17 @@ def _blank_sentence(chars: list[str], lines: _LineIndex, start: int, end: int, k
 
 
 def _enclosing_parens(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the parentheses on one line that enclose ``text[start:end]``, if any."""
+    """The span of the parentheses or brackets on one line that enclose ``text[start:end]``, if any."""
     line_start = text.rfind("\n", 0, start) + 1
-    opening = text.rfind("(", max(line_start, start - 200), start + 1)
-    if opening < 0 or ")" in text[opening:start]:
-        return None
-    closing = text.find(")", end - 1, min(len(text), end + 200))
-    if closing < 0 or "\n" in text[end:closing] or "(" in text[end:closing]:
-        return None
-    return opening, closing + 1
+    for open_ch, close_ch in (("(", ")"), ("[", "]")):
+        opening = text.rfind(open_ch, max(line_start, start - 200), start + 1)
+        if opening < 0 or close_ch in text[opening:start]:
+            continue
+        closing = text.find(close_ch, end - 1, min(len(text), end + 200))
+        if closing < 0 or "\n" in text[end:closing] or open_ch in text[end:closing]:
+            continue
+        return opening, closing + 1
+    return None
 
 
 def _blank_line(chars: list[str], text: str, pos: int) -> None:
@@ -337,7 +339,7 @@ def _mask(text: str) -> str:
         _blank_sentence(chars, lines, m.start(), m.end())
     # statements that are not results: definitions, keys, template hints, literature [report.not_results]
     for m in not_result_cues(text):
-        aside = _enclosing_parens(text, m.start(), m.end())
+        aside = None if m.lastgroup == "template_hint" else _enclosing_parens(text, m.start(), m.end())
         if aside is not None:  # "(laboratory cut-off for positivity is 10%)": the aside only
             _blank(chars, *aside)
         else:
@@ -541,8 +543,13 @@ _VALUE_WORD_ANY = P.lazy(
 
 
 _PRE_STATUS = P.lazy(
-    r"""(?:(?:\b(?:strongly|weakly|focally|diffusely|moderately)\s{1,3})?\b(?:positive|negative|immunoreactive|stain(?:s|ing|ed)?)\s{1,3}(?:for|with)
+    r"""(?:(?:(?:approximately|about|around|~)\s{1,3})?(?<![\d.])\d{1,3}(?:[.,]\d)?\s{0,2}%\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:[\w-]+\s{1,3}){0,2}(?:cells|nuclei)
+          \s{1,3}(?:(?:show|shows|showed|are|were|with|have|had)\s{1,3})?(?:(?:weak|moderate|strong|intense|nuclear)\s{1,3}){0,2}
+          (?:staining|positivity|positive|immunoreactivity|immunoreactive|stain(?:s|ed)?|expression)\s{1,3}(?:for|with|of)
+                                                   # the percent first: "90% of tumour nuclei stain for ER"
+        |(?:\b(?:strongly|weakly|focally|diffusely|moderately)\s{1,3})?\b(?:positive|negative|immunoreactive|stain(?:s|ing|ed)?)\s{1,3}(?:for|with)
         |\b(?:lack(?:s|ing)?|absence|loss)\s{1,3}(?:of\s{1,3})?(?:(?:nuclear|membran\w{0,4})\s{1,3})?(?:expression|staining|immunoreactivity)?\s{0,3}(?:of|for)?
+        |\bno\s{1,3}(?:(?:nuclear|membran\w{0,4})\s{1,3})?(?:expression|staining|immunoreactivity)\s{1,3}(?:of|for)
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}(?:nuclear\s{1,3})?(?:staining|positivity|expression)\s{1,3}(?:for|of)
         |\b(?:weak|faint|moderate|strong|intense)\s{1,3}nuclear
         |\bneither|\bno|\bwithout|\bnegative\s{1,3}for
@@ -1086,7 +1093,9 @@ def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
 
 
 def _has_values(t: str, clause: _Clause) -> bool:
-    body = " ".join(t[a:b] for a, b in clause.ranges)
+    """A value after the clause's marker names (the "2" of "HER2" is none)."""
+    after = clause.mention.end
+    body = " ".join(t[max(a, after) : b] for a, b in clause.ranges if b > after)
     return bool(_ANY_VALUE.search(body))
 
 
@@ -1097,6 +1106,9 @@ def _extend(clause: _Clause, t: str, start: int, end: int) -> None:
         if P.SECTION_COMMENT.match(t[s_start:s_end]):
             continue
         clause.ranges.append((s_start, s_end))
+
+
+_FIELD_WITH_VALUE = P.lazy(r"^[\s*#-]{0,6}[^:\n]{1,40}:[ \t]{0,6}[A-Za-z0-9(]")
 
 
 def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
@@ -1114,6 +1126,10 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
         # the label part of a line with results: applies to this line only (via the clause)
         st.line_flags = flags
         st.line_repeat = repeat
+        return
+    if _FIELD_WITH_VALUE.match(line):
+        # a synoptic field with its own value ("DCIS: present, cribriform", "DCIS: absent") describes
+        # the specimen; it is no header over the lines below
         return
     st.header_flags = flags
     st.header_repeat = repeat
@@ -1239,6 +1255,7 @@ def _line_clauses(
                 if P.HYPOTHETICAL.search(t, a2, b2) or asks(a, b):
                     continue  # a continuation sentence that speaks of what might be, or asks
             ranges.append((a2, b2))
+        ranges = _cut_at_other_subject(t, ranges, m0.end)
         if not ranges:
             continue
         s_end = _sentence_end(sentences, m0.start, l_end)
@@ -1298,7 +1315,21 @@ def _line_clauses(
             names=[(m.start, m.end) for m in group],
         )
         out.append(clause)
+    # a trailing source governs the whole list before it in its sentence: "ER positive, PR negative,
+    # HER2 negative per prior specimen." [report.history]
+    for a, b in sentences:
+        if _TRAILING_HISTORY.search(t, a, b):
+            for clause in out:
+                if a <= clause.mention.start < b:
+                    clause.flags.add(Flag.HISTORICAL)
     return out
+
+
+_TRAILING_HISTORY = P.lazy(
+    r"\b(?:(?:as\s{1,3})?per|from|on|see|according\s{1,3}to)\s{1,3}(?:the\s{1,3})?(?:prior|previous|outside|earlier|original|referring)"
+    r"(?:\s{1,3}[\w-]+){1,3}\s{0,3}[.);]?\s{0,3}$",
+    regex.IGNORECASE,
+)
 
 
 _HIST_TERMINATOR = P.lazy(
@@ -1319,7 +1350,7 @@ _NEW_ITEM = P.lazy(r"^\s{0,6}(?:[-•*]\s|\d{1,2}[.)]\s|(?![^:\n]{0,40}(?:positi
 # A sentence about another subject of the report: nodes, margins, stage, grade, size, gross.
 _OTHER_TOPIC = P.lazy(
     r"\b(?:lymph|nodes?|margins?|stage|p[TN]\s?\d|grade|nottingham|mitos[ie]s|mitotic|tubul|measur\w*|gross"
-    r"|lymphovascular|LVI|necrosis|calcifications?|cellularity|metasta\w*|specimen|block|cassette|slide)\b"
+    r"|lymphovascular|LVI|necrosis|calcifications?|cellularity|metasta\w*|specimen|block|cassette|slide|stroma\w*|fat)\b"
     r"|\d\s{0,2}[xX×]\s{0,2}\d",
     regex.IGNORECASE,
 )
@@ -1327,6 +1358,29 @@ _HAS_VALUE = P.lazy(
     r"\d|positiv|negativ|\bpos\b|\bneg\b|amplified|equivocal|pending|not\s{1,3}(?:performed|done)|[+-]\s*(?:$|[,;.)])",
     regex.IGNORECASE,
 )
+
+
+# Inside a sentence, a part after a comma or semicolon that speaks of another subject ends the
+# statement: "ER POS, specimen 30 x 20 cm", "PR 5% weak, margins negative", "HER2 0, lymph nodes 0/12".
+_SUBJECT_BREAK = P.lazy(
+    r"""(?:[,;]|\.(?=\s))\s{0,3}(?=(?:[\w-]+\s{1,3}){0,3}?(?:TILs?\b|lymphocytes|lymph|nodes?\b|margins?\b|stage\b|p[TN]\s?\d|(?:nottingham\s{1,3}|histologic\s{1,3})?grade\b
+        |nottingham|mitos[ie]s|mitotic|tubul|size\b|measur\w*|cellularity|cores?\b|lymphovascular|LVI\b|necrosis|calcifications?
+        |metasta\w*|specimen\b|\d{1,3}(?:[.,]\d)?\s{0,2}[xX×]\s{0,2}\d))""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def _cut_at_other_subject(t: str, ranges: list[tuple[int, int]], mention_end: int) -> list[tuple[int, int]]:
+    """The ranges up to the first break to another subject after the mention (see _SUBJECT_BREAK)."""
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        cut = _SUBJECT_BREAK.search(t, max(a, mention_end), b) if b > mention_end else None
+        if cut is not None:
+            if cut.start() > a:
+                out.append((a, cut.start()))
+            break
+        out.append((a, b))
+    return out
 
 
 def _goes_on(t: str, ranges: list[tuple[int, int]], a: int, b: int, mention_end: int, following: int) -> bool:
@@ -1452,6 +1506,8 @@ _IHC_STATUS_WORD = P.lazy(
     r"(?:equivocal|borderline|negative|positive|neg|pos)\b",
     regex.IGNORECASE,
 )
+_RESPECTIVELY = P.lazy(r"\brespectively\b", regex.I)
+_LISTED_NUMBERS = P.lazy(r"(?<![\d.])(?P<a>\d{1,3}(?:[.,]\d)?)\s{0,3}(?:and|&|/|,)\s{0,3}(?P<b>\d{1,3}(?:[.,]\d)?)\s{0,2}%", regex.I)
 _NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of|lack\s{1,3}of|neither)\b", regex.I)
 _AMPLIFICATION = P.lazy(r"\bamplification\b", regex.I)
 # [her2.ihc.*] the extent cut-off of HER2 staining descriptions (">10%" against "<=10%"): the parser
@@ -1602,6 +1658,10 @@ class _Reader:
             return out
         if clause.primary == "allmarkers":
             return out
+        if len(kinds) > 1 and all(k in ("er", "pr") for k in kinds):
+            split = self._respective_percents(clause, kinds)
+            if split is not None:
+                return split
         # shared words apply to each member: "ER and PR are both positive", "(<1% staining each)"
         for kind in kinds:
             if kind in ("er", "pr"):
@@ -1610,6 +1670,35 @@ class _Reader:
                     out.append(f)
             elif kind == "her2":
                 out.extend(self.read_her2(clause, shared=True))
+        return out
+
+    def _respective_percents(self, clause: _Clause, kinds: list[str]) -> list[Any] | None:
+        """Percents of a group read one per marker: "ER and PR ... 40% and 80% ..., respectively".
+
+        With "respectively" and as many percents as markers, each marker takes its own (its status
+        then comes from its number: a shared "positive" would contradict "0%"). With several different
+        percents and no "respectively", no marker can be given one: nothing is read, with a warning
+        (None: the group reads as one shared result).
+        """
+        found = [m for m in self.finditer(P.PERCENT, clause) if m.group("one")]
+        values = [_num(m.group("v")) for m in found]
+        listed = self.search(_LISTED_NUMBERS, clause)
+        if listed is not None and len(found) == 1 and found[0].start() >= listed.start("b"):
+            # "40 and 80% of tumour cells": the sign after the last number applies to both
+            values = [_num(listed.group("a")), values[0]]
+            spans = [(listed.start("a"), listed.end("a")), (found[0].start(), found[0].end())]
+        else:
+            spans = [(m.start(), m.end()) for m in found]
+        if len(set(values)) < 2:
+            return None
+        if not self.search(_RESPECTIVELY, clause) or len(values) != len(kinds):
+            self.warnings.append(f"{'/'.join(k.upper() for k in kinds)}: several percents for markers named together "
+                                 "without 'respectively'; not read [receptor.evidence]")
+            return []
+        out: list[Any] = []
+        for kind, value, (a, b) in zip(kinds, values, spans):
+            ev = self.ev("percent", a, b, "receptor.percent.respectively")
+            out.append(ReceptorFinding(marker=Marker(kind), percent=value, evidence=(ev,), **self._base(clause)))
         return out
 
     def _sign_finding(self, clause: _Clause, kind: str, positive: bool, ev: Evidence) -> list[Any]:
@@ -2124,7 +2213,7 @@ class _Reader:
         else:
             sc = self.search(P.IHC_SCORE, clause, taken)
             if sc:
-                digit = sc.group("s1") or sc.group("s2") or sc.group("s3")
+                digit = next(sc.group(g) for g in ("s1", "s2", "s3", "s4", "s5") if sc.group(g))
                 ihc_vals["score"] = _SCORES[digit]
                 ihc_ev.append(self.ev("score", sc.start(), sc.end(), "her2.ihc.score"))
         # status words (outside the ISH part)

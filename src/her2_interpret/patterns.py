@@ -202,7 +202,8 @@ HER2_MEASURE_FOLLOW = _c(
 HER2_IHC_FOLLOW = _c(r"^[\s:(,]{0,3}(?:by\s{1,3})?(?:IHC|immuno)")
 
 #: Between two mentions of one group: "ER/PR", "ER and PR", "ER, PR and HER2", "estrogen nor ...".
-GROUP_JOIN = _c(r"^(?:\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b|,?\s{0,2}but\s{1,3}also\b)\s{0,3})$")
+# (a suspended hyphen joins too: "estrogen- and progesterone-receptor-positive")
+GROUP_JOIN = _c(r"^(?:-\s{1,3}(?:and|or|&)\s{1,3}|\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b|,?\s{0,2}but\s{1,3}also\b)\s{0,3})$")
 
 # --------------------------------------------------------------------------- structure
 
@@ -296,7 +297,8 @@ COUNTS = _c(
       | \b(?:nuclei|cells)[ \t]{1,3}(?:counted|scored|evaluated|assessed)[ \t]{0,3}(?:[:=]|\.{1,40})?[ \t]{0,3}\d{1,4}
       | (?<![\d.,])\b\d{1,4}[ \t]{1,3}(?:tumou?r[ \t]{1,3})?(?:nuclei|cells)[ \t]{1,3}(?:were[ \t]{1,3})?(?:counted|scored|evaluated|assessed)\b"""
 )
-CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;\n]{0,60}")
+# "tumour cellularity 40%", "cellularity: 20-30%": the words and their number only, never the results after
+CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;,/|\n\d]{0,40}(?:[<>~]?\s{0,2}\d{1,3}(?:[.,]\d)?\s{0,2}%?(?:\s{0,2}(?:-|to)\s{0,2}\d{1,3}\s{0,2}%)?)?")
 # Results of another person: family history, or a friend a patient compares herself with.
 FAMILY = _c(
     r"\bfamily\s{1,3}history\b|\b(?:mother|sister|aunt|grandmother|daughter|cousin|maternal|paternal"
@@ -369,12 +371,13 @@ HYPOTHETICAL = _c(
         |to\s{1,3}be\s{1,3}performed\s{1,3}on\s{1,3}(?:the|a)\s{1,3}(?:excision|resection))\b"""
 )
 # Conditional wording that no "pending" word can override ("suitable for biomarker studies if requested").
-HYPOTHETICAL_STRONG = _c(r"\b(?:if|unless|whether|would|should|might|in\s{1,3}the\s{1,3}event|suitable\s{1,3}for)\b")
+HYPOTHETICAL_STRONG = _c(r"\b(?:if|unless|whether|would|should|might|in\s{1,3}the\s{1,3}event|suitable\s{1,3}for"
+                         r"|(?:may|can|could)\s{1,3}be\s{1,3}(?:requested|ordered|performed|done|sent|repeated|arranged))\b")
 # ISH result words that can only be about ISH, read from a HER2 clause ("HER2 negative (not amplified)").
 ISH_AMP_RESULT = _c(
     r"""(?P<neg>\b(?:not|non)[\s-]{0,4}amplified\b|\bunamplified\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
-        |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b)
-      | (?P<pos>(?<!\b(?:not|non|un)[\s-]{0,6})\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b)"""
+        |\bamplification\s{0,3}(?:[:=]\s{0,3})?(?:was\s{1,3}|is\s{1,3})?(?:not\s{1,3}(?:detected|identified|seen|present|found|observed)|negative|absent|none)\b)
+      | (?P<pos>(?<!\b(?:not|non|un)[\s-]{0,6})\bamplified\b|\bamplification\s{0,3}(?:[:=]\s{0,3})?(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen|positive)\b)"""
 )
 # Dates and years that order results: "01/10/2024", "2024-03-11", "2015:", "(issued 12/06/2024)".
 DATE = _c(
@@ -492,7 +495,8 @@ ALLRED_PARTS = _c(
 HSCORE = _c(r"\bH[\s-]{0,2}score\b\s{0,3}(?:of\s{1,3})?[:=]?\s{0,3}(?P<h>\d{1,3})(?!\d|[.,]\d)(?:\s{0,2}/\s{0,2}300)?")
 
 # HER2 IHC
-IHC_SCORE_RANGE = _c(r"(?<![\d.])0\s{0,2}(?:-|to|/)\s{0,2}1\s{0,2}\+")
+# "0-1+", "0/1+", "zero or 1+", "0 or 1+": no single score [her2.ihc.stated]
+IHC_SCORE_RANGE = _c(r"(?<![\d.])(?:0|zero)\s{0,2}(?:-|to|/|or)\s{0,2}(?:1|one)\s{0,2}\+")
 IHC_SCORE = _c(
     r"""
       (?:\bscore[ds]?(?:\s{1,3}as)?|\bIHC(?:\s{1,3}score)?|\bHER-?2\s{0,2}(?:score)?)\s{0,3}(?:of\s{1,3}|is\s{1,3}|was\s{1,3})?[:=]?\s{0,3}
@@ -500,6 +504,10 @@ IHC_SCORE = _c(
     | (?<![\d+/A-Za-z-])(?<!\d\.)(?P<s2>[0-3])\s?\+(?![\d+])
     | (?:^|[:(]|\b(?:negative|positive|equivocal|borderline|neg|pos)\b[\s,(-]{0,3})\s{0,3}
         (?P<s3>[0-3])(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x|signals?|copies)\b)
+    # the sign written first: "score +1", "Her2 +2", "IHC: +3"
+    | (?:\bscore[ds]?|\bHER-?2(?:/neu)?|\bIHC)\s{0,3}(?:of\s{1,3}|is\s{1,3})?[:=]?\s{0,3}\+\s?(?P<s4>[0-3])(?![\d.,%+])
+    # a HER2 staining intensity on the 0-3 scale: "staining intensity of 0"
+    | \bstaining\s{1,3}intensity\s{1,3}(?:score\s{1,3})?(?:of\s{1,3}|is\s{1,3}|was\s{1,3}|[:=]\s{0,3})(?P<s5>[0-3])(?![\d.,%+]|\s{0,2}(?:-|to)\s{0,2}\d)
     """
 )
 HER2_STATUS = _c(
@@ -536,7 +544,8 @@ STAIN_EXTENT = _c(
 # HER2 ISH
 ISH_RATIO = _c(
     rf"""\bratio\b(?:\s{{0,3}}(?:HER-?2|ERBB2)\s{{0,2}}[/:]\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17)?
-         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,30}}(?P<v>{DEC})(?![\d%])
+         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,30}}(?P<v>{DEC})(?![\d%]|\s{{0,2}}:\s{{0,2}}\d)
+                                                     # ("fat to stroma ratio 90:10": a ratio written a:b is no HER2/CEP17 ratio)
     # "HER2/CEP17: 2.48" with no word "ratio" (not "HER2/CEP17 ratio", nor signals or copies after it)
     | \bHER-?2\s{{0,2}}(?:/|:|\bto\b)\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\b(?!\s{{0,3}}(?:ratio|signals?|cop|\())
          \s{{0,3}}(?:[:=]|-\s|\t{{1,5}}|\.{{2,40}})?\s{{0,3}}(?P<v2>{DEC})(?![\d%])"""
@@ -564,9 +573,9 @@ ISH_COPY = _c(
 ISH_RESULT = _c(
     r"""
       (?P<neg>\b(?:not|non)[\s-]{0,4}(?:amplified|amp)\b|\bunamplified\b|\babsence\s{1,3}of\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bwithout\s{1,3}(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b|\bno\s{1,3}(?:evidence\s{1,3}of\s{1,3})?(?:HER-?2\s{1,3})?(?:gene\s{1,3})?amplification\b
-        |\bamplification\s{1,3}(?:was\s{1,3}|is\s{1,3})?not\s{1,3}(?:detected|identified|seen|present)\b|\bnegative\b|\bneg\b)
+        |\bamplification\s{0,3}(?:[:=]\s{0,3})?(?:was\s{1,3}|is\s{1,3})?(?:not\s{1,3}(?:detected|identified|seen|present|found|observed)|negative|absent|none)\b|\bnegative\b|\bneg\b)
     | (?P<equiv>\bequivocal\b|\bborderline\b)
-    | (?P<pos>(?<!\b(?:not|non|un)[\s-]{0,6})\bamplified\b|\bamplification\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen)\b|(?<!\bnot\s{1,6})\bpositive\b|\bpos\b|\bamp\b)
+    | (?P<pos>(?<!\b(?:not|non|un)[\s-]{0,6})\bamplified\b|\bamplification\s{0,3}(?:[:=]\s{0,3})?(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen|positive)\b|(?<!\bnot\s{1,6})\bpositive\b|\bpos\b|\bamp\b)
     """
 )
 ISH_GROUP = _c(r"\bgroup\s{0,2}(?P<g>[1-5])\b")

@@ -41,7 +41,7 @@ _STATUS = r"(?:positive|negative|pos|neg|equivocal|amplified|non-?amplified|low|
 CUES: dict[StatementClass, str] = {
     StatementClass.DEFINITION: r"""
         \b(?:is|are)\s{1,3}(?:considered|regarded|interpreted|scored|reported|classified|called)\s{1,3}(?:as\s{1,3})?
-        (?:positive|negative|amplified|equivocal|low(?:\s{1,3}positive)?)\s{1,3}(?:if|when|where|for)\b
+        (?:positive|negative|amplified|equivocal|low(?:\s{1,3}positive)?|high)\s{1,3}(?:if|when|where|for)\b
                                                              # "a tumour is considered positive if ..."
       | \bdefined\s{1,3}as\b                                 # "a positive test is defined as ..."
       | \b(?:positive|negative|amplified)\s{1,3}(?:if|when)\s{1,3}(?:the\s{1,3})?(?:ratio|more|greater|less|at\s{1,3}least|[<>≥≤]|\d)
@@ -57,6 +57,9 @@ CUES: dict[StatementClass, str] = {
       | (?<![\w+])[0-3]\+?\s{0,2}(?:=|is|are)\s{0,2}(?:negative|equivocal|positive|borderline)\b[^.\n]{0,40}?
         (?<![\w+])[0-3]\+?\s{0,2}(?:=|is|are|:)?\s{0,2}(?:negative|equivocal|positive|borderline|needs)\b
                                                              # a HER2 score key "1+ = negative; 2+ = equivocal", "0 or 1+ is negative, 3+ positive"
+      | \breference\s{0,3}(?:range|values?|interval)?\s{0,3}:          # "Ki-67 reference: low <20%, high >=20%"
+      | \b(?:low|high|intermediate|negative|positive)\s{0,3}(?:[<>≤≥]=?|less\s{1,3}than|more\s{1,3}than)\s{0,2}\d{1,3}\s{0,2}%\s{0,3}[,;/]\s{0,3}
+        (?:low|high|intermediate|negative|positive)\s{0,3}(?:[<>≤≥]=?|less\s{1,3}than|more\s{1,3}than)   # category cut-offs "low <20%, high >=20%"
       | \brecurrence\s{1,3}score\s{1,3}(?:of\s{1,3})?(?:[<>≤≥]|less|greater)
       | \((?:\s{0,2}\d{1,3}\s{0,2}-\s{0,2}\d{1,3}\s{0,2}%\s{0,2};\s{0,3}[0-3]\+)  # H-score bins "(0 - 40%; 1+ ..."
     """,
@@ -64,6 +67,7 @@ CUES: dict[StatementClass, str] = {
         \(\s{0,2}0\s{0,2}-\s{0,2}100\s{0,2}%\s{0,2}\)        # "(0-100%)"
       | \(\s{0,2}x{1,3}y?\s{0,2}%                            # "(xy%, n/a)", "(xx%)"
       | \benter\s{1,3}(?:a\s{1,3})?(?:value|percent|score)\b
+      | \(\s{0,2}0\s{0,2}[,/]\s{0,2}1\+\s{0,2}[,/]\s{0,2}2\+\s{0,2}[,/]\s{0,2}3\+\s{0,2}\)   # "HER2 IHC score (0, 1+, 2+, 3+):"
     """,
     StatementClass.LITERATURE: r"""
         \b(?:about|approximately|around|roughly|nearly|some|up\s{1,3}to)\s{1,3}(?:1|one|\d{1,2})\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,2}|four|five|six|ten)\b
@@ -76,6 +80,8 @@ CUES: dict[StatementClass, str] = {
       | \b(?:tumou?rs|cancers|carcinomas)\s{1,3}(?:are|tend|often|usually|typically|generally|lack|do\s{1,3}not)\b
                                                              # "Triple-negative tumours are negative for ER, PR and HER2."
       | \bbehav(?:e|es|ing)\s{1,3}(?:\w+\s{1,3}){0,2}like\b   # "these often behave biologically like ER-negative cancers"
+      | \b(?:rates?|frequency|incidence)\s{1,3}(?:in|for|during|over|since)\s{1,3}(?:\d{4}|our|the\s{1,3}(?:last|past|year))
+                                                             # "HER2 2+ (equivocal) rate in 2023: 12%"
       | \b(?:sensitivity|specificity|positive\s{1,3}predictive|negative\s{1,3}predictive|validation\s{1,3}stud\w{1,3}|validated\s{1,3}(?:on|in|against|with))\b
                                                              # the laboratory's validation statistics
       | \b(?:performance\s{1,3}characteristics|has\s{1,3}not\s{1,3}been\s{1,3}(?:cleared|approved)|analyte[\s-]specific\s{1,3}reagent|for\s{1,3}research\s{1,3}use|laboratory[\s-]developed\s{1,3}test)\b
