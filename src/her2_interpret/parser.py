@@ -1506,6 +1506,8 @@ _IHC_STATUS_WORD = P.lazy(
     r"(?:equivocal|borderline|negative|positive|neg|pos)\b",
     regex.IGNORECASE,
 )
+_LISTED_INTENSITIES = P.lazy(r"\b(?P<a>weak|moderate|strong|intense)\s{1,3}(?:and|&|/|,)\s{1,3}(?P<b>weak|moderate|strong|intense)\b", regex.I)
+_BRACKETED_RATIO = P.lazy(r"\s{0,3}\(\s{0,2}(?P<i>\d{1,2})[.,]\s?(?P<f>\d{1,2})\s{0,2}\)")
 _RESPECTIVELY = P.lazy(r"\brespectively\b", regex.I)
 _LISTED_NUMBERS = P.lazy(r"(?<![\d.])(?P<a>\d{1,3}(?:[.,]\d)?)\s{0,3}(?:and|&|/|,)\s{0,3}(?P<b>\d{1,3}(?:[.,]\d)?)\s{0,2}%", regex.I)
 _NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of|lack\s{1,3}of|neither)\b", regex.I)
@@ -1695,10 +1697,16 @@ class _Reader:
             self.warnings.append(f"{'/'.join(k.upper() for k in kinds)}: several percents for markers named together "
                                  "without 'respectively'; not read [receptor.evidence]")
             return []
+        pair = self.search(_LISTED_INTENSITIES, clause) if len(kinds) == 2 else None
         out: list[Any] = []
-        for kind, value, (a, b) in zip(kinds, values, spans):
-            ev = self.ev("percent", a, b, "receptor.percent.respectively")
-            out.append(ReceptorFinding(marker=Marker(kind), percent=value, evidence=(ev,), **self._base(clause)))
+        for i, (kind, value, (a, b)) in enumerate(zip(kinds, values, spans)):
+            fields: dict[str, Any] = {"percent": value}
+            evidence = [self.ev("percent", a, b, "receptor.percent.respectively")]
+            if pair is not None:  # "... with strong and weak intensity, respectively"
+                group = ("a", "b")[i]
+                fields["intensity"] = Intensity(_INTENSITY[pair.group(group).lower()])
+                evidence.append(self.ev("intensity", pair.start(group), pair.end(group), "receptor.intensity.respectively"))
+            out.append(ReceptorFinding(marker=Marker(kind), evidence=tuple(evidence), **fields, **self._base(clause)))
         return out
 
     def _sign_finding(self, clause: _Clause, kind: str, positive: bool, ev: Evidence) -> list[Any]:
@@ -2166,6 +2174,15 @@ class _Reader:
                     "pos": IshResult.AMPLIFIED,
                 }[res.lastgroup]
                 ish_ev.append(self.ev("result", res.start(), res.end(), f"her2.ish.result.{res.lastgroup}"))
+            if res and is_ish and res.lastgroup != "equiv" and not {"ratio", "copy_number"} & set(ish_vals):
+                # [her2.ish.numbers] "FISH: NOT AMPLIFIED (1.2)": in an ISH statement the number in brackets
+                # right after the result is its ratio (OCR may split it: "(1. 1)")
+                bm = _BRACKETED_RATIO.match(t, res.end(), _range_end(clause, res.end()))
+                if bm is not None:
+                    ish_vals["ratio"] = float(f"{bm.group('i')}.{bm.group('f')}")
+                    ish_ev.append(self.ev("ratio", bm.start("i"), bm.end("f"), "her2.ish.ratio.bracketed"))
+                    self.warnings.append("HER2 ISH: the unlabelled number in brackets after the ISH result is read as "
+                                         "the ratio [her2.ish.numbers]")
             gm = self.search(P.ISH_GROUP, clause)
             if gm and (is_ish or ish_vals):
                 ish_vals["group_stated"] = int(gm.group("g"))

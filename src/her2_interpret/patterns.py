@@ -389,7 +389,8 @@ DATE = _c(
 )
 SIDE = _c(r"\b(?P<side>left|right|lt\.?|rt\.?)\s{1,3}(?:breast|axilla|side|mastectomy)\b|\b(?P<side2>left|right)\b")
 # "Size: 31 mm" under a tumour header: that tumour's size.
-SIZE_LINE = _c(r"^\s{0,8}(?:(?:invasive\s{1,3})?tumou?r\s{1,3})?size\s{0,3}[:=]\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b")
+# "Size: 31 mm", "invasive size 32 mm." on a line under a tumour header (also after other words)
+SIZE_LINE = _c(r"^[^\n]{0,80}?\b(?:(?:invasive|whole)\s{1,3})?(?:tumou?r\s{1,3})?size\s{0,3}(?:[:=]|is|of)?\s{0,3}(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b")
 SIZE = _c(
     r"(?<![\d.])(?<!\b(?:separated|apart)\s{1,3}by\s{1,3})(?<!\bdistance\s{1,3}(?:of\s{1,3})?)(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b"
     r"(?!\s{0,3}(?:from|away|to\s{1,3}the|distance|apart|of\s{1,3}(?:benign|normal|uninvolved|intervening)))"
@@ -514,8 +515,11 @@ HER2_STATUS = _c(
     r"""
       (?P<neg>\bnot\s{1,6}(?:over-?expressed|amplified|positive)\b|\bno\s{1,3}(?:(?:HER-?2\s{1,3})?protein\s{1,3})?over-?expression\b
         |\bnegative\b|\bneg\b|\bnon-?amplified\b)
-    | (?P<equiv>\bequivocal\b|\bborderline\b)
-    | (?P<pos>(?<!\bnot\s{1,6})\bpositive\b|\bpos\b|(?<!\bnot\s{1,6})\bover-?expressed\b|\bover-?expression\b)
+    # "weakly positive" is old wording for 2+ (equivocal), never a HER2-positive call
+    | (?P<equiv>\bequivocal\b|\bborderline\b|\bweak(?:ly)?\s{1,3}positive\b)
+    # (the noun "overexpression" names the test, "HER2-NEU OVEREXPRESSION BY FISH": no status of its own)
+    | (?P<pos>(?<!\bnot\s{1,6})(?<!\bweak(?:ly)?\s{1,3})\bpositive\b|\bpos\b|(?<!\bnot\s{1,6})\bover-?expressed\b
+      |\bover-?expression\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:present|identified|detected|seen)\b)
     """
 )
 HER2_CATEGORY = _c(

@@ -90,6 +90,8 @@ SEVERITY_RULES: tuple[tuple[str, str, Severity], ...] = (
     ("receptor.contradiction", r"", Severity.CONFLICT),
     ("receptor.allred", r"does not match|but the word says", Severity.CONFLICT),
     ("her2.final", r"discordant", Severity.CONFLICT),
+    # guidelines.md [her2.ish.numbers] says to read it so: the choice is the guideline's
+    ("her2.ish.numbers", r"read as the ratio", Severity.INFO),
 )
 
 #: Record columns each marker's warnings can leave null ("status left null", "not recorded").
