@@ -238,8 +238,18 @@ _NEGATION_PUNCT = regex.compile(
 )
 
 
+# OCR marks every line end of a scanned report with ". " ("NEGATIVE BY. FISH", "NO DETECTABLE NUCLEAR.
+# STAINING"): a sentence never ends on a preposition, an article or a conjunction, so that period is a
+# line mark, read as a space; so is a period right after a comma ("biopsy,. was negative").
+_LINE_MARK = regex.compile(r"(?<=(?:\b(?:by|of|and|or|the|per|with|for|than|nuclear)|,)\.)(?=[ \t]{1,3}[A-Za-z(])",
+                           regex.IGNORECASE)
+
+
 def _collect_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
+    if ". " in text:
+        for m in _LINE_MARK.finditer(text):
+            edits.append(Edit(m.start() - 1, m.start(), " "))
     for m in _NEGATION_PUNCT.finditer(text):
         edits.append(Edit(m.end("not"), m.end(), " " * (m.end() - m.end("not")) or " "))
     for m in _HYPHEN_BREAK.finditer(text):

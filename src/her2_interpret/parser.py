@@ -509,7 +509,8 @@ def _group_mentions(t: str, mentions: list[_Mention]) -> list[list[_Mention]]:
         if groups:
             prev = groups[-1][-1]
             between = t[prev.end : m.start]
-            if groups[-1][0].kind in ("ish", "measure", "cep") and m.kind in ("measure", "cep"):
+            if groups[-1][0].kind in ("ish", "measure", "cep") and m.kind in ("measure", "cep") \
+                    and not _STATEMENT_END.search(between):
                 groups[-1].append(m)  # "FISH: ratio 1.1; HER2 2.3/cell; CEP17 2.1/cell"
                 continue
             same = prev.kind == m.kind or (prev.kind in ("ish", "measure") and m.kind in ("ish", "measure"))
@@ -536,6 +537,8 @@ def _group_mentions(t: str, mentions: list[_Mention]) -> list[list[_Mention]]:
     return groups
 
 
+# a sentence end between two mentions ("FISH pending. ADDENDUM 2: HER2 (by FISH): 1.4"): two statements
+_STATEMENT_END = P.lazy(r"[.!?]\s{1,10}[A-Z]")
 _VALUE_WORD_ANY = P.lazy(
     r"(?<![A-Za-z-])\d|positive|negative|\bpos\b|\bneg\b|equivocal|amplif|pending|[.;]\s|\n|\+",
     regex.IGNORECASE,
@@ -1507,6 +1510,7 @@ _IHC_STATUS_WORD = P.lazy(
     regex.IGNORECASE,
 )
 _LISTED_INTENSITIES = P.lazy(r"\b(?P<a>weak|moderate|strong|intense)\s{1,3}(?:and|&|/|,)\s{1,3}(?P<b>weak|moderate|strong|intense)\b", regex.I)
+_LABEL_NUMBER = P.lazy(r"\s{0,3}(?:\)\s{0,3})?[:=]?\s{0,3}(?P<i>\d{1,2})[.,]\s?(?P<f>\d{1,2})\s{0,3}[,;:-]?\s{0,3}")
 _BRACKETED_RATIO = P.lazy(r"\s{0,3}\(\s{0,2}(?P<i>\d{1,2})[.,]\s?(?P<f>\d{1,2})\s{0,2}\)")
 _RESPECTIVELY = P.lazy(r"\brespectively\b", regex.I)
 _LISTED_NUMBERS = P.lazy(r"(?<![\d.])(?P<a>\d{1,3}(?:[.,]\d)?)\s{0,3}(?:and|&|/|,)\s{0,3}(?P<b>\d{1,3}(?:[.,]\d)?)\s{0,2}%", regex.I)
@@ -2174,6 +2178,14 @@ class _Reader:
                     "pos": IshResult.AMPLIFIED,
                 }[res.lastgroup]
                 ish_ev.append(self.ev("result", res.start(), res.end(), f"her2.ish.result.{res.lastgroup}"))
+            if res and is_ish and not {"ratio", "copy_number"} & set(ish_vals):
+                # "HER2/NEU BY FISH = 1.1 NOT AMPLIFIED": one decimal number between the ISH label and its result
+                lm = _LABEL_NUMBER.fullmatch(t, clause.mention.end, res.start())
+                if lm is not None:
+                    ish_vals["ratio"] = float(f"{lm.group('i')}.{lm.group('f')}")
+                    ish_ev.append(self.ev("ratio", lm.start("i"), lm.end("f"), "her2.ish.ratio.unlabelled"))
+                    self.warnings.append("HER2 ISH: the unlabelled number between the ISH label and its result is read "
+                                         "as the ratio [her2.ish.numbers]")
             if res and is_ish and res.lastgroup != "equiv" and not {"ratio", "copy_number"} & set(ish_vals):
                 # [her2.ish.numbers] "FISH: NOT AMPLIFIED (1.2)": in an ISH statement the number in brackets
                 # right after the result is its ratio (OCR may split it: "(1. 1)")
