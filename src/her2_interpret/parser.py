@@ -84,7 +84,7 @@ _HYPHEN_AFTER = P.lazy(
     r"""-?\s{0,3}(?:positiv|negativ|pos\b|neg\b|equivocal|amplif|weak|strong|moderate|focal|low\b|high\b|clone|receptor
         |status|performed|done|not\b|by\b|ihc\b|immuno|\d\w*\s{0,2}clone|see\b|result|score\b)
       | -\w
-      | \s{0,3}(?:and|or|&)\s{1,3}\w{2,15}-(?:receptor|positiv|negativ)""",
+      | \s{0,3}(?:and|or|&|as\s{1,3}well\s{1,3}as)\s{1,3}\w{2,15}-(?:receptor|positiv|negativ)""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
@@ -280,6 +280,9 @@ def _blank_sentence(chars: list[str], lines: _LineIndex, start: int, end: int, k
     _blank(chars, pos, last)
 
 
+_EMPTY_FIELD = P.lazy(r"[ \t]{0,6}[:=]?[ \t_.]{0,20}(?:\n|$)")
+
+
 def _enclosing_parens(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the parentheses or brackets on one line that enclose ``text[start:end]``, if any."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -339,8 +342,10 @@ def _mask(text: str) -> str:
         _blank_sentence(chars, lines, m.start(), m.end())
     # statements that are not results: definitions, keys, template hints, literature [report.not_results]
     for m in not_result_cues(text):
-        aside = None if m.lastgroup == "template_hint" else _enclosing_parens(text, m.start(), m.end())
-        if aside is not None:  # "(laboratory cut-off for positivity is 10%)": the aside only
+        aside = _enclosing_parens(text, m.start(), m.end())
+        if aside is not None and m.lastgroup == "template_hint" and _EMPTY_FIELD.match(text, aside[1]):
+            aside = None  # "Percent positive (0-100%):" with nothing after it: the whole field is template
+        if aside is not None:  # "(laboratory cut-off for positivity is 10%)", "Score (0, 1+, 2+, 3+): +1": the aside only
             _blank(chars, *aside)
         else:
             _blank_sentence(chars, lines, m.start(), m.end())
@@ -361,7 +366,7 @@ def _mask(text: str) -> str:
                 ref_col = rm.start(1)
                 _blank(chars, pos + ref_col, end)
             pos = end + 1
-    for pattern in (P.REFERENCE, P.OPTION_LIST, P.FIXATION, P.CELLULARITY, P.COUNTS, P.CHECKBOX_INLINE_UNTICKED,
+    for pattern in (P.REFERENCE, P.OPTION_LIST, P.CLONES, P.FIXATION, P.CELLULARITY, P.COUNTS, P.CHECKBOX_INLINE_UNTICKED,
                     P.CHECKBOX_INLINE_BLANK):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
@@ -1031,7 +1036,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
                 continue
         # ---- a line without mentions: continuation, or a header governing lines below
         if not mentions:
-            if open_clause is not None and _continues(line, open_clause, indented, t):
+            if open_clause is not None and not _CUE_HEADER.match(line) and _continues(line, open_clause, indented, t):
                 _extend(open_clause, t, l_start, l_end)
                 continue
             open_clause = None
@@ -1111,6 +1116,9 @@ def _extend(clause: _Clause, t: str, start: int, end: int) -> None:
         clause.ranges.append((s_start, s_end))
 
 
+# A header that opens a block of its own ("  DCIS (block B7):", "Prior core biopsy:"): never a continuation
+_CUE_HEADER = P.lazy(r"^[ \t]{0,12}[^:\n]{0,40}\b(?:DCIS|in\s{1,3}situ|invasive|prior|previous|outside|repeat)\b[^:\n]{0,40}:[ \t]*$",
+                     regex.IGNORECASE)
 _FIELD_WITH_VALUE = P.lazy(r"^[\s*#-]{0,6}[^:\n]{1,40}:[ \t]{0,6}[A-Za-z0-9(]")
 
 
@@ -1509,6 +1517,7 @@ _IHC_STATUS_WORD = P.lazy(
     r"(?:equivocal|borderline|negative|positive|neg|pos)\b",
     regex.IGNORECASE,
 )
+_LISTED_ALLRED = P.lazy(r"\b(?:allred|quick)(?:\s{1,3}scores?)?\s{0,3}(?:of\s{1,3}|[:=]\s{0,3})?(?P<a>[02-8])(?:\s{0,2}/\s{0,2}8)?\s{0,3}(?:and|&|,)\s{0,3}(?P<b>[02-8])\b(?!\s{0,2}[%.]\d)", regex.I)
 _LISTED_INTENSITIES = P.lazy(r"\b(?P<a>weak|moderate|strong|intense)\s{1,3}(?:and|&|/|,)\s{1,3}(?P<b>weak|moderate|strong|intense)\b", regex.I)
 _LABEL_NUMBER = P.lazy(r"\s{0,3}(?:\)\s{0,3})?[:=]?\s{0,3}(?P<i>\d{1,2})[.,]\s?(?P<f>\d{1,2})\s{0,3}[,;:-]?\s{0,3}")
 _BRACKETED_RATIO = P.lazy(r"\s{0,3}\(\s{0,2}(?P<i>\d{1,2})[.,]\s?(?P<f>\d{1,2})\s{0,2}\)")
@@ -1695,17 +1704,28 @@ class _Reader:
             spans = [(listed.start("a"), listed.end("a")), (found[0].start(), found[0].end())]
         else:
             spans = [(m.start(), m.end()) for m in found]
+        allred = self.search(_LISTED_ALLRED, clause) if len(kinds) == 2 else None
+        respectively = self.search(_RESPECTIVELY, clause) is not None
         if len(set(values)) < 2:
-            return None
-        if not self.search(_RESPECTIVELY, clause) or len(values) != len(kinds):
+            if allred is None or not respectively or len(set(values)) == 1 and len(values) > 1:
+                return None
+            values, spans = [None, None], [None, None]  # "Allred scores of 8 and 6 respectively"
+        if not respectively or len(values) != len(kinds):
             self.warnings.append(f"{'/'.join(k.upper() for k in kinds)}: several percents for markers named together "
                                  "without 'respectively'; not read [receptor.evidence]")
             return []
         pair = self.search(_LISTED_INTENSITIES, clause) if len(kinds) == 2 else None
         out: list[Any] = []
-        for i, (kind, value, (a, b)) in enumerate(zip(kinds, values, spans)):
-            fields: dict[str, Any] = {"percent": value}
-            evidence = [self.ev("percent", a, b, "receptor.percent.respectively")]
+        for i, (kind, value, span) in enumerate(zip(kinds, values, spans)):
+            fields: dict[str, Any] = {}
+            evidence = []
+            if value is not None and span is not None:
+                fields["percent"] = value
+                evidence.append(self.ev("percent", span[0], span[1], "receptor.percent.respectively"))
+            if allred is not None:  # "(Allred 8 and 5)"
+                group = ("a", "b")[i]
+                fields["allred"] = int(allred.group(group))
+                evidence.append(self.ev("allred", allred.start(group), allred.end(group), "receptor.allred.respectively"))
             if pair is not None:  # "... with strong and weak intensity, respectively"
                 group = ("a", "b")[i]
                 fields["intensity"] = Intensity(_INTENSITY[pair.group(group).lower()])

@@ -203,7 +203,7 @@ HER2_IHC_FOLLOW = _c(r"^[\s:(,]{0,3}(?:by\s{1,3})?(?:IHC|immuno)")
 
 #: Between two mentions of one group: "ER/PR", "ER and PR", "ER, PR and HER2", "estrogen nor ...".
 # (a suspended hyphen joins too: "estrogen- and progesterone-receptor-positive")
-GROUP_JOIN = _c(r"^(?:-\s{1,3}(?:and|or|&)\s{1,3}|\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b|,?\s{0,2}but\s{1,3}also\b)\s{0,3})$")
+GROUP_JOIN = _c(r"^(?:-\s{1,3}(?:and|or|&|as\s{1,3}well\s{1,3}as)\s{1,3}|\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b|,?\s{0,2}but\s{1,3}also\b)\s{0,3})$")
 
 # --------------------------------------------------------------------------- structure
 
@@ -283,13 +283,16 @@ REFERENCE = split(
     ]
 )
 OPTION_LIST = _c(
-    r"""\[[^\]\n]{0,60}[/;|][^\]\n]{0,60}\]
+    r"""\(\s{0,2}(?:weak|mild|moderate|strong|intense)(?:\s{0,2}[/,|]\s{0,2}(?:weak|mild|moderate|strong|intense)){1,3}\s{0,2}\)
+      | \[[^\]\n]{0,60}[/;|][^\]\n]{0,60}\]
       | \b(?:template\s{1,3})?(?:options|choices)\s{0,3}:[^)\n]{0,160}
       | (?:pos(?:itive)?|neg(?:ative)?|low\s{1,3}positive|equivocal|cannot\s{1,3}be\s{1,3}determined|unk\w{0,5}|n/?a)
         (?:\s{0,2}/\s{0,2}(?:pos(?:itive)?|neg(?:ative)?|low\s{1,3}positive|equivocal|cannot\s{1,3}be\s{1,3}determined|unk\w{0,5}|n/?a)){2,}
       | \(\s{0,2}(?:pos(?:itive)?|neg(?:ative)?|unk\w{0,5}|equivocal|n/?a|not\s{1,3}done|low\s{1,3}positive)
         (?:\s{0,2}[/;|,]\s{0,2}(?:pos(?:itive)?|neg(?:ative)?|unk\w{0,5}|equivocal|n/?a|not\s{1,3}done|low\s{1,3}positive|other)){1,6}\s{0,2}\)"""
 )
+# Antibody clones whose digits could read as values: "KI-67- 30-9", "PgR 636", "ER (6F11)".
+CLONES = _c(r"\b(?:30-9|PgR\s{0,2}636|6F11|1E2|4B5|CB11|EP[1-9]|SP[1-9]\d?|1D5|A0485|16\s{0,2}\(Leica\))\b")
 FIXATION = _c(r"\b\d{1,3}\s{0,2}%\s{0,3}(?:neutral\s{1,3})?(?:buffered\s{1,3})?(?:formalin|NBF)\b")
 # Counts are never results: "total HER2 signals 62", "nuclei counted 20", "40 cells scored".
 COUNTS = _c(
@@ -506,7 +509,8 @@ IHC_SCORE = _c(
     | (?:^|[:(]|\b(?:negative|positive|equivocal|borderline|neg|pos)\b[\s,(-]{0,3})\s{0,3}
         (?P<s3>[0-3])(?![\d/%+]|[.,]\d|\s{0,2}(?:mm|cm|cells?|observers?|nuclei|of|x|signals?|copies)\b)
     # the sign written first: "score +1", "Her2 +2", "IHC: +3"
-    | (?:\bscore[ds]?|\bHER-?2(?:/neu)?|\bIHC)\s{0,3}(?:of\s{1,3}|is\s{1,3})?[:=]?\s{0,3}\+\s?(?P<s4>[0-3])(?![\d.,%+])
+    | (?:\bscore[ds]?|\bHER-?2(?:/neu)?|\bIHC)\s{0,30}(?:of\s{1,3}|is\s{1,3})?[:=]?\s{0,3}\+\s?(?P<s4>[0-3])(?![\d.,%+])
+                                      # (up to 30 spaces: a template hint blanked between label and value)
     # a HER2 staining intensity on the 0-3 scale: "staining intensity of 0"
     | \bstaining\s{1,3}intensity\s{1,3}(?:score\s{1,3})?(?:of\s{1,3}|is\s{1,3}|was\s{1,3}|[:=]\s{0,3})(?P<s5>[0-3])(?![\d.,%+]|\s{0,2}(?:-|to)\s{0,2}\d)
     """
