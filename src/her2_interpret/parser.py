@@ -280,6 +280,12 @@ def _blank_sentence(chars: list[str], lines: _LineIndex, start: int, end: int, k
     _blank(chars, pos, last)
 
 
+# Two or more lines in a row that start with a bare IHC score and describe it: a scoring key, not results.
+_KEY_ROWS = P.lazy(
+    r"(?:^[ \t]{0,8}[0-3]\+?[ \t]{1,8}(?:[=:-][ \t]{0,3})?(?:no|incomplete|complete|faint|weak|moderate|strong|intense|negative"
+    r"|positive|equivocal|barely|circumferential|membrane)\b[^\n]{0,200}(?:\n|$)){2,}",
+    regex.IGNORECASE | regex.MULTILINE,
+)
 _EMPTY_FIELD = P.lazy(r"[ \t]{0,6}[:=]?[ \t_.]{0,20}(?:\n|$)")
 
 
@@ -349,6 +355,8 @@ def _mask(text: str) -> str:
             _blank(chars, *aside)
         else:
             _blank_sentence(chars, lines, m.start(), m.end())
+    for m in _KEY_ROWS.finditer(text):  # a scoring key written as rows: "  0   No staining ..." / "  1+  Incomplete ..."
+        _blank(chars, m.start(), m.end())
     for pattern in (CLASS_OF_TUMOURS, HEDGE):  # "only on ER-negative tumours": a phrase, not the sentence
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
@@ -372,7 +380,7 @@ def _mask(text: str) -> str:
             _blank(chars, m.start(), m.end())
     for m in P.CHECKBOX_TICKED.finditer(text):
         _blank(chars, m.start(), m.end())
-    if "ercent" in text or "ERCENT" in text:
+    if "ercent" in text or "ERCENT" in text or "%" in text:
         for m in P.FIELD_NAME_POSITIVE.finditer(text):
             _blank(chars, m.start(), m.end())
     if "ummary" in text or "UMMARY" in text:

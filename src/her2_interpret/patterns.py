@@ -203,7 +203,7 @@ HER2_IHC_FOLLOW = _c(r"^[\s:(,]{0,3}(?:by\s{1,3})?(?:IHC|immuno)")
 
 #: Between two mentions of one group: "ER/PR", "ER and PR", "ER, PR and HER2", "estrogen nor ...".
 # (a suspended hyphen joins too: "estrogen- and progesterone-receptor-positive")
-GROUP_JOIN = _c(r"^(?:-\s{1,3}(?:and|or|&|as\s{1,3}well\s{1,3}as)\s{1,3}|\s{0,3}(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b|,?\s{0,2}but\s{1,3}also\b)\s{0,3})$")
+GROUP_JOIN = _c(r"^(?:-\s{1,3}(?:and|or|&|as\s{1,3}well\s{1,3}as)\s{1,3}|\s{0,3}(?:by\s{1,3}(?:IHC|immunohistochemistry)\s{0,3})?(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b|,?\s{0,2}but\s{1,3}also\b)\s{0,3})$")
 
 # --------------------------------------------------------------------------- structure
 
@@ -348,7 +348,11 @@ NOT_THIS_PATIENT = _c(
 # A registry code before its meaning ("ER Summary: 1 Positive", "HER2 IHC Summary ..... 0 (Negative, IHC
 # score 0)"): the code digit is not a value (NAACCR SSDI fields).
 # The word "positive" of a field name ("ER Percent Positive or Range"): not a status.
-FIELD_NAME_POSITIVE = _c(r"(?<=\bpercent(?:age)?\s{1,3})positive(?=(?:\s{1,3}or\s{1,3}range)?\s{0,3}(?:[:=]|\.{2,40}))")
+FIELD_NAME_POSITIVE = _c(
+    r"""(?<=\bpercent(?:age)?\s{1,3})positive(?=(?:\s{1,3}or\s{1,3}range)?\s{0,3}(?:[:=]|\.{2,40}))
+      | (?<=%\s{0,2})positive(?=\s{1,3}(?:tumou?r\s{1,3}|invasive\s{1,3})?(?:nuclei|cells))   # field "% positive tumour nuclei"
+    """
+)
 REGISTRY_CODE = _c(r"\bsummary\s{0,3}(?:[:=]|\.{2,40})\s{0,3}(?P<code>\d)\s{1,3}(?=\(?[A-Za-z])")
 INVALID = _c(
     r"\binvalid\b|\bin\s{1,3}error\b|\berroneous(?:ly)?\b|\bsuperseded\b|\b(?:transcribed|reported|recorded|entered)\s{1,3}"
@@ -552,7 +556,7 @@ STAIN_EXTENT = _c(
 # HER2 ISH
 ISH_RATIO = _c(
     rf"""\bratio\b(?:\s{{0,3}}(?:HER-?2|ERBB2)\s{{0,2}}[/:]\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17)?
-         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,30}}(?P<v>{DEC})(?![\d%]|\s{{0,2}}:\s{{0,2}}\d)
+         (?:\s{{0,3}}\([^)\n]{{0,20}}\))?\s{{0,30}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,30}}(?P<v>{DEC})(?![\d%]|\s{{0,2}}:\s{{0,2}}\d)
                                                      # ("fat to stroma ratio 90:10": a ratio written a:b is no HER2/CEP17 ratio)
     # "HER2/CEP17: 2.48" with no word "ratio" (not "HER2/CEP17 ratio", nor signals or copies after it)
     | \bHER-?2\s{{0,2}}(?:/|:|\bto\b)\s{{0,2}}(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\b(?!\s{{0,3}}(?:ratio|signals?|cop|\())
@@ -562,14 +566,14 @@ ISH_SNR = _c(rf"\b(?:signal[\s-]{{1,3}}to[\s-]{{1,3}}nucle(?:us|i)\s{{1,3}}ratio
 ISH_CEP17 = _c(
     rf"""(?<![/:]\s{{0,2}})(?:\b(?:CEP|CEN|Chr)[\s-]{{0,2}}17\b\)?|\bchromosome[\s-]{{1,2}}17\b(?:\s{{0,3}}\(\s{{0,3}}(?:CEP|CEN)[\s-]{{0,2}}17\s{{0,3}}\))?)
          (?:\s{{1,3}}(?:average|mean|avg\.?|copy\s{{1,3}}number|copies|copy|signals?)){{0,3}}(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?
-         (?:\s{{1,3}}(?:average|mean|avg\.?))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%])"""
+         (?:\s{{1,3}}(?:average|mean|avg\.?))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,30}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%])"""
 )
 ISH_COPY = _c(
     rf"""
       (?:\bHER-?2(?:/neu)?|\bERBB2)(?:\s{{0,3}}\([^)\n]{{0,12}}\))?\s{{0,3}}(?:gene\s{{1,3}})?(?:average\s{{1,3}}|mean\s{{1,3}}|avg\.?\s{{1,3}})?(?:copy\s{{1,3}}number|copies|copy|signals?)?
         (?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei|tumou?r\s{{1,3}}(?:cell|nucleus)))?
-        (?:\s{{0,3}}\((?:mean|average|avg\.?)\)|\s{{1,3}}(?:mean|average|avg\.?)(?![\w.]))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
-    | (?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\s{{0,3}})(?:copy\s{{1,3}}number|copies|signals?)(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,3}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}})?(?P<v2>{DEC})(?![\d%])
+        (?:\s{{0,3}}\((?:mean|average|avg\.?)\)|\s{{1,3}}(?:mean|average|avg\.?)(?![\w.]))?\s{{0,30}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}}|-\s{{1,3}}|\t{{1,5}}|\s{{0,3}}\.{{1,40}}\s{{0,3}})?\s{{0,40}}(?P<v>{DEC})(?![\d%+])(?!\s{{0,2}}\+)
+    | (?<!(?:CEP|CEN|Chr|chromosome)[\s-]{{0,2}}17\s{{0,3}})(?:copy\s{{1,3}}number|copies|signals?)(?:\s{{0,3}}(?:/|per)\s{{0,3}}(?:cell|nucleus|nuclei))?(?:\s{{0,3}}\((?:mean|average)\))?\s{{0,30}}(?:was\s{{1,3}}|is\s{{1,3}}|of\s{{1,3}}|=\s{{0,2}}|:\s{{0,3}})?(?P<v2>{DEC})(?![\d%])
     | (?:mean|average)\s{{1,3}}number\s{{1,3}}of\s{{1,3}}(?:copies|signals)\s{{1,3}}(?:of\s{{1,3}})?(?:the\s{{1,3}})?HER-?2(?:\s{{1,3}}gene)?
         (?:\s{{1,3}}(?:per|/)\s{{1,3}}(?:cell|nucleus|nuclei))?\s{{0,3}}[:=]?\s{{0,3}}(?P<v5>{DEC})(?![\d%])
     | (?:mean|average)\s{{1,3}}number\s{{1,3}}of\s{{1,3}}HER-?2\s{{1,3}}(?:gene\s{{1,3}})?(?:copies|signals)(?:\s{{1,3}}(?:per|/)\s{{1,3}}(?:cell|nucleus|nuclei))?
