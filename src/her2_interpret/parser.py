@@ -1003,7 +1003,9 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
                 st.kind_dates.setdefault(kind, line_date)
         mentions = _find_mentions(t, l_start, l_end, index)
         indented = line[:1] in (" ", "\t")
-        size_line = P.SIZE_LINE.match(line) if st.tumour is not None else None
+        # "Size: 31 mm" under "TUMOR 1", "Invasive tumor size: 12 mm" under "PART A - RIGHT BREAST"
+        size_line = P.SIZE_LINE.match(line) if st.tumour is not None or (
+            st.specimen is not None and _TUMOUR_SIZE_WORDS.search(line)) else None
         if size_line is not None:  # "Size: 31 mm" under "TUMOR 1": that tumour's size
             st.size_mm = _mm(size_line)
         # ---- a flattened table: "ER PR HER2 Ki67" / "Positive Negative 1+ 15%", or column names
@@ -1093,6 +1095,12 @@ def _soft_wrap(line: str, clause: _Clause, t: str) -> bool:
 def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
     if _LINE_CONTINUES.match(line):
         return True
+    if _DASH_VALUE.match(line):
+        # a CAP template answer under its question ("Estrogen Receptor (ER) Status" / "- Positive ..."):
+        # it goes on with the line above when that line holds no value yet
+        a, b = clause.ranges[-1]
+        if not _ANY_VALUE.search(t, max(a, clause.mention.end), b):
+            return True
     if indented and clause.primary != "allmarkers":
         return True
     if _soft_wrap(line, clause, t):
@@ -1106,6 +1114,9 @@ def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
     if clause.primary in ("ish", "measure") and not _has_values(t, clause):
         return True
     return False
+
+
+_DASH_VALUE = P.lazy(r"^[ \t]{0,6}-[ \t]{1,3}\S")
 
 
 def _has_values(t: str, clause: _Clause) -> bool:
@@ -1127,6 +1138,7 @@ def _extend(clause: _Clause, t: str, start: int, end: int) -> None:
 # A header that opens a block of its own ("  DCIS (block B7):", "Prior core biopsy:"): never a continuation
 _CUE_HEADER = P.lazy(r"^[ \t]{0,12}[^:\n]{0,40}\b(?:DCIS|in\s{1,3}situ|invasive|prior|previous|outside|repeat)\b[^:\n]{0,40}:[ \t]*$",
                      regex.IGNORECASE)
+_TUMOUR_SIZE_WORDS = P.lazy(r"\b(?:invasive|tumou?r|lesion)\s{1,3}(?:\w{1,12}\s{1,3})?size\b", regex.IGNORECASE)
 _FIELD_WITH_VALUE = P.lazy(r"^[\s*#-]{0,6}[^:\n]{1,40}:[ \t]{0,6}[A-Za-z0-9(]")
 
 

@@ -407,7 +407,8 @@ DCIS = _c(r"\bDCIS\b|\bductal\s{1,3}carcinoma\s{1,3}in\s{1,3}situ\b|\bin[\s-]sit
 INVASIVE = _c(r"\binvasive\b")
 # The report diagnoses an invasive carcinoma (for [receptor.dcis]); "no invasive carcinoma" does not count.
 INVASIVE_DIAGNOSIS = _c(
-    r"(?<!\bno\s{1,3})(?<!\bno\s{1,3}\w{1,12}\s{1,3})(?<!\bwithout\s{1,3})\binvasive\s{1,3}(?:\w{1,12}\s{1,3}){0,2}(?:carcinoma|component|tumou?r|cancer)\b"
+    r"(?<!\bno\s{1,3})(?<!\bno\s{1,3}\w{1,12}\s{1,3})(?<!\bwithout\s{1,3})(?<!\bnegative\s{1,3}for\s{1,3})"
+    r"(?<!\b(?:no|without)\s{1,3}(?:evidence|sign|residual)\s{1,3}(?:of\s{1,3})?)(?<!\bnot\s{1,3}(?:\w{1,12}\s{1,3}){0,2})\binvasive\s{1,3}(?:\w{1,12}\s{1,3}){0,2}(?:carcinoma|component|tumou?r|cancer)\b"
     # "INVASIVE CARCINOMA: Not identified" is a negative finding
     r"(?!\s{0,3}[:=-]?\s{0,3}(?:not\s{1,3}(?:identified|seen|present|found)|absent|none\b|negative\b|no\b))|\bIDC\b|\bILC\b"
 )

@@ -44,6 +44,8 @@ CUES: dict[StatementClass, str] = {
         (?:positive|negative|amplified|equivocal|low(?:\s{1,3}positive)?|high)\s{1,3}(?:if|when|where|for)\b
                                                              # "a tumour is considered positive if ..."
       | \bdefined\s{1,3}as\b                                 # "a positive test is defined as ..."
+      | \bcells\s{1,3}demonstrate\s{1,3}(?:nuclear\s{1,3})?positivity\b
+                                                             # CAP option text "(greater than 10% of cells demonstrate nuclear positivity)"
       | \b(?:positive|negative|amplified)\s{1,3}(?:if|when)\s{1,3}(?:the\s{1,3})?(?:ratio|more|greater|less|at\s{1,3}least|[<>≥≤]|\d)
                                                              # "positive if more than 1% ...", "amplified when ratio >= 2.0"
       | \b(?:cut-?\s?off|threshold)\s{1,3}(?:for|of)\s{1,3}(?:positivity|positive|amplification)\b
