@@ -245,11 +245,18 @@ _LINE_MARK = regex.compile(r"(?<=(?:\b(?:by|of|and|or|the|per|with|for|than|nucl
                            regex.IGNORECASE)
 
 
+_ZERO_IN_WORD = regex.compile(r"(?<=[A-Za-z]{2})0(?=[A-Za-z])|(?<=[A-Za-z])0(?=[A-Za-z]{2})")
+
+
 def _collect_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     if ". " in text:
         for m in _LINE_MARK.finditer(text):
             edits.append(Edit(m.start() - 1, m.start(), " "))
+    if "0" in text:
+        for m in _ZERO_IN_WORD.finditer(text):  # OCR "c0ntrols", "P0SITIVE": the letter O
+            upper = text[m.start() - 1].isupper() and text[m.end()].isupper()
+            edits.append(Edit(m.start(), m.end(), "O" if upper else "o", 95.0))
     for m in _NEGATION_PUNCT.finditer(text):
         edits.append(Edit(m.end("not"), m.end(), " " * (m.end() - m.end("not")) or " "))
     for m in _HYPHEN_BREAK.finditer(text):

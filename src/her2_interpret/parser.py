@@ -413,6 +413,12 @@ def _mask(text: str) -> str:
             continue
         if _CONTROL_SUBJECT.match(sentence):  # "External control tissues (HER2 cell lines 0, 1+, 3+) ..."
             _blank(chars, s_start, s_end)
+            # "Positive and\nnegative controls performed": the subject began on the line before
+            head = masked.rfind("\n", 0, s_start)
+            if head > 0 and not masked[head:s_start].strip():
+                prev = _sentence_at(sentences, head - 1)
+                if prev is not None and _DANGLING.search(masked[prev[0] : prev[1]].rstrip()):
+                    _blank(chars, prev[0], prev[1])
             continue
         has_mention = any(
             m.lastgroup in ("er", "pr", "her2", "ki67", "ish", "hr") for m in P.MENTION.finditer(sentence)
@@ -1063,7 +1069,9 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             indented or _LINE_CONTINUES.match(line) or _soft_wrap(line, open_clause, t)
         ):
             _extend(open_clause, t, l_start, first.start)
-        if all(m.kind == "allmarkers" for m in mentions) and line.rstrip().endswith(":"):
+        if all(m.kind == "allmarkers" for m in mentions) and (
+            line.rstrip().endswith(":") or not _PANEL_VALUE.search(line, mentions[0].end - l_start)
+        ):  # "BREAST BIOMARKERS - DUCTAL CARCINOMA IN SITU (Block A3)": a heading over the lines below
             _read_header_cues(line, st)  # "DCIS Biomarkers (block B5):" governs the lines below
             open_clause = None
             continue
@@ -1136,10 +1144,25 @@ def _extend(clause: _Clause, t: str, start: int, end: int) -> None:
 
 
 # A header that opens a block of its own ("  DCIS (block B7):", "Prior core biopsy:"): never a continuation
+_NEGATED_BEFORE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|no\s{1,3}(?:evidence|sign)\s{1,3}of)\s{0,3}(?:the\s{1,3})?(?:residual\s{1,3})?$",
+                         regex.IGNORECASE)
+_PANEL_VALUE = P.lazy(r"positiv|negativ|pending|ordered|to\s{1,3}follow|\bsent\b|not\s{1,3}(?:performed|done)|addendum|\d\s{0,2}%",
+                      regex.IGNORECASE)
+_PROSE_LINE = P.lazy(r"[a-z)]\.(?:\s|$)", regex.IGNORECASE)
+_ABSENT_AFTER = P.lazy(r"[\s:=-]{0,6}(?:is\s{1,3}|was\s{1,3})?(?:not\s{1,3}(?:identified|seen|present|found)|absent|none\b|negative\b|no\b)",
+                       regex.IGNORECASE)
 _CUE_HEADER = P.lazy(r"^[ \t]{0,12}[^:\n]{0,40}\b(?:DCIS|in\s{1,3}situ|invasive|prior|previous|outside|repeat)\b[^:\n]{0,40}:[ \t]*$",
                      regex.IGNORECASE)
 _TUMOUR_SIZE_WORDS = P.lazy(r"\b(?:invasive|tumou?r|lesion)\s{1,3}(?:\w{1,12}\s{1,3})?size\b", regex.IGNORECASE)
 _FIELD_WITH_VALUE = P.lazy(r"^[\s*#-]{0,6}[^:\n]{1,40}:[ \t]{0,6}[A-Za-z0-9(]")
+
+
+def _dcis_cue(text: str) -> bool:
+    """A DCIS cue that is not negated ("no DCIS", "DCIS: absent") and names no invasive carcinoma."""
+    dcis = P.DCIS.search(text)
+    return bool(dcis) and not P.INVASIVE.search(text) \
+        and not _NEGATED_BEFORE.search(text[max(0, dcis.start() - 40) : dcis.start()]) \
+        and not _ABSENT_AFTER.match(text, dcis.end())
 
 
 def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
@@ -1148,8 +1171,8 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
     if not line.strip():
         return
     flags: set[Flag] = set()
-    if P.DCIS.search(line) and not P.INVASIVE.search(line):
-        flags.add(Flag.DCIS)
+    if _dcis_cue(line):
+        flags.add(Flag.DCIS)  # (not "NO DUCTAL CARCINOMA IN SITU IDENTIFIED", nor "DCIS: absent")
     if not partial and P.HISTORICAL.search(line) and not P.REPEAT.search(line):
         flags.add(Flag.HISTORICAL)  # (on a line with results, the clause reads its own cues)
     repeat = bool(P.REPEAT.search(line))
@@ -1158,9 +1181,10 @@ def _read_header_cues(line: str, st: _State, partial: bool = False) -> None:
         st.line_flags = flags
         st.line_repeat = repeat
         return
-    if _FIELD_WITH_VALUE.match(line):
-        # a synoptic field with its own value ("DCIS: present, cribriform", "DCIS: absent") describes
-        # the specimen; it is no header over the lines below
+    ends_open = line.count("(") > line.count(")") or _DANGLING.search(line.rstrip()) is not None
+    if (_FIELD_WITH_VALUE.match(line) or _PROSE_LINE.search(line)) and not ends_open:
+        # a synoptic field with its own value ("DCIS: present, cribriform", "DCIS: absent") or a line of
+        # prose ("DCIS. LVI not assessed on core.") describes the specimen; it is no header over the lines below
         return
     st.header_flags = flags
     st.header_repeat = repeat
@@ -1297,6 +1321,8 @@ def _line_clauses(
         flags = set(st.header_flags) | line_flags
         if st.section == SectionKind.HISTORY:
             flags.add(Flag.HISTORICAL)
+        if i and _dcis_cue(t[max(s_start, groups[i - 1][-1].end) : m0.start]):
+            flags.add(Flag.DCIS)  # "... KI-67 70-80%. DCIS COMPONENT (BLOCK A7): ESTROGEN RECEPTOR POSITIVE"
         if _historical(t, win_start, win_end, m0.start):
             flags.add(Flag.HISTORICAL)
         # a conditional after the result, past a clause boundary, speaks of something else: "I'm

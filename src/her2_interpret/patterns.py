@@ -203,7 +203,7 @@ HER2_IHC_FOLLOW = _c(r"^[\s:(,]{0,3}(?:by\s{1,3})?(?:IHC|immuno)")
 
 #: Between two mentions of one group: "ER/PR", "ER and PR", "ER, PR and HER2", "estrogen nor ...".
 # (a suspended hyphen joins too: "estrogen- and progesterone-receptor-positive")
-GROUP_JOIN = _c(r"^(?:-\s{1,3}(?:and|or|&|as\s{1,3}well\s{1,3}as)\s{1,3}|\s{0,3}(?:by\s{1,3}(?:IHC|immunohistochemistry)\s{0,3})?(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b|,?\s{0,2}but\s{1,3}also\b)\s{0,3})$")
+GROUP_JOIN = _c(r"^(?:-\s{1,3}(?:and|or|&|as\s{1,3}well\s{1,3}as)\s{1,3}|\s{0,3}(?:by\s{1,3}(?:IHC|immunohistochemistry)\s{0,3}|\(\s{0,2}(?:IHC|ISH|FISH|immunohistochemistry)\s{0,2}\)\s{0,3})?(?:receptors?\s{0,3})?(?:/|,|&|\band\b|\bor\b|\bnor\b|,\s{0,2}and\b|,?\s{0,2}but\s{1,3}also\b)\s{0,3})$")
 
 # --------------------------------------------------------------------------- structure
 

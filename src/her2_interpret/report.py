@@ -149,13 +149,35 @@ def _choose(found: Sequence[F], label: str, warnings: list[str]) -> F | None:
         reason = _why(top, max(_rank(f) for f in lower))
         warnings.append(f"{label}: several results in the report; the {reason} one stands [report.*]")
     if len(chosen) == 1:
-        return chosen[0]
+        return _fill_from_restated(chosen[0], lower)
     chosen = _among_specimens(chosen, label, warnings)
     if not chosen:
         return None
     if len(chosen) == 1:
         return chosen[0]
     return _merge(chosen, label, warnings)
+
+
+def _fill_from_restated(chosen: F, lower: Sequence[F]) -> F:
+    """A later restatement ("MDT outcome: ER+") that agrees with an earlier full result of the same
+    tumour (invasive, current) keeps the earlier values it does not repeat (the Allred score)
+    [report.addendum]. Never from a DCIS or prior result, never across a disagreement."""
+    same = [f for f in lower if _rank(f)[:2] == _rank(chosen)[:2] and not _conflict([chosen, f])
+            and f.context.specimen == chosen.context.specimen]  # type: ignore[attr-defined]
+    if len(same) != 1:
+        return chosen
+    have = set(_values(chosen))
+    if have & {"percent", "percent_range"}:
+        have |= {"percent", "percent_range"}  # one number or one range, never both
+    fill = {k: v for k, v in _values(same[0]).items() if k not in have and k not in _FILL_NEVER}
+    if not fill:
+        return chosen
+    evidence = chosen.evidence + tuple(e for e in same[0].evidence if e.field in fill)  # type: ignore[attr-defined]
+    return chosen.model_copy(update={**fill, "evidence": evidence})
+
+
+#: Fields never filled from an earlier result (they describe that finding, not the marker).
+_FILL_NEVER = frozenset({"qualifier", "final"})
 
 
 def _positivity(f: BaseModel) -> int:

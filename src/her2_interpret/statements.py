@@ -85,6 +85,7 @@ CUES: dict[StatementClass, str] = {
       | \b(?:tumou?rs|cancers|carcinomas)\s{1,3}(?:are|tend|often|usually|typically|generally|lack|do\s{1,3}not)\b
                                                              # "Triple-negative tumours are negative for ER, PR and HER2."
       | \bbehav(?:e|es|ing)\s{1,3}(?:\w+\s{1,3}){0,2}like\b   # "these often behave biologically like ER-negative cancers"
+      | \bresembl(?:e|es|ing)\s{1,3}(?:those\s{1,3}of\s{1,3})?(?:ER|PR|HER|triple|hormone)  # "their biology often resembles ER-negative tumors"
       | \b(?:rates?|frequency|incidence)\s{1,3}(?:in|for|during|over|since)\s{1,3}(?:\d{4}|our|the\s{1,3}(?:last|past|year))
                                                              # "HER2 2+ (equivocal) rate in 2023: 12%"
       | \b(?:sensitivity|specificity|positive\s{1,3}predictive|negative\s{1,3}predictive|validation\s{1,3}stud\w{1,3}|validated\s{1,3}(?:on|in|against|with))\b
@@ -111,7 +112,8 @@ CLASS_OF_TUMOURS = P.lazy(
 
 #: A hedged label is an opinion, not a result: "basically triple negative", "essentially ER negative".
 HEDGE = P.lazy(
-    rf"""\b(?:basically|essentially|practically|functionally|effectively|almost|virtually|kind\s{{1,3}}of)\s{{1,3}}['"‘“]?
+    rf"""(?:\b(?:basically|essentially|practically|functionally|effectively|almost|virtually|kind\s{{1,3}}of)
+          |\btreat(?:ed|ing)?\s{{1,3}}(?:it|this|her|them|the\s{{1,3}}(?:tumou?r|cancer))?\s{{0,3}}(?:as|like)(?:\s{{1,3}}an?)?)\s{{1,3}}['"‘“]?
          (?:triple[\s-]{{0,2}}negative|{_MARKER}[\s-]{{0,2}}{_STATUS})""",
     regex.IGNORECASE | regex.VERBOSE,
 )
