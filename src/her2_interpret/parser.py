@@ -997,9 +997,10 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
             open_clause = None
         elif P.SECTION_ADDENDUM.match(line) or P.SECTION_AMENDMENT.match(line):
             st.date = _date(line) or st.date
-        if "ass" in line or "umo" in line or "esion" in line or "ocus" in line:
-            for named in _TUMOUR_SIZE.finditer(line):  # "MASS 2 (10:00): ... 3.1 CM", "Mass 1, ..., 1.2 x 1.0 cm"
-                dims = _DIMENSIONS.search(line, named.end())
+        raw_line = raw_lines[line_no]  # (sizes are read from the unmasked line: a blanked sentence may hold them)
+        if _TUMOUR_LABEL_HINT.search(raw_line):
+            for named in _TUMOUR_SIZE.finditer(raw_line):  # "MASS 2 (10:00): ... 3.1 CM", "Mass 1, ..., 1.2 x 1.0 cm"
+                dims = _DIMENSIONS.search(raw_line, named.end(), named.end() + 120)
                 if dims is not None:
                     values = [float(v.replace(",", ".")) for v in regex.findall(r"\d{1,3}(?:[.,]\d)?", dims.group("d"))]
                     st.tumour_sizes.setdefault(named.group("n"), max(values) * (_MM_PER_CM if dims.group("u").lower() == "cm" else 1))
@@ -1153,6 +1154,8 @@ _ABSENT_AFTER = P.lazy(r"[\s:=-]{0,6}(?:is\s{1,3}|was\s{1,3})?(?:not\s{1,3}(?:id
                        regex.IGNORECASE)
 _CUE_HEADER = P.lazy(r"^[ \t]{0,12}[^:\n]{0,40}\b(?:DCIS|in\s{1,3}situ|invasive|prior|previous|outside|repeat)\b[^:\n]{0,40}:[ \t]*$",
                      regex.IGNORECASE)
+_TUMOUR_LABEL_HINT = P.lazy(r"ass|umo|esion|ocus", regex.IGNORECASE)
+_UNIT_AFTER = P.lazy(r"\s{0,2}(?:[.,]\d|mm\b|cm\b|[xX×]\s{0,2}\d)")
 _TUMOUR_SIZE_WORDS = P.lazy(r"\b(?:invasive|tumou?r|lesion)\s{1,3}(?:\w{1,12}\s{1,3})?size\b", regex.IGNORECASE)
 _FIELD_WITH_VALUE = P.lazy(r"^[\s*#-]{0,6}[^:\n]{1,40}:[ \t]{0,6}[A-Za-z0-9(]")
 
@@ -1337,7 +1340,7 @@ def _line_clauses(
         if key not in repeat_cache:
             repeat_cache[key] = bool(P.REPEAT.search(t, s_start, min(s_end, s_start + 4 * _CUE_WINDOW)))
         repeat = st.header_repeat or line_repeat or repeat_cache[key]
-        specimen, side, size = st.specimen, st.side, st.size_mm
+        specimen, side, size, tumour = st.specimen, st.side, st.size_mm, st.tumour
         sm = None
         for sm in _SENTENCE_SIDE.finditer(t, max(s_start, m0.start - _CUE_WINDOW), m0.start):
             pass  # the last side named before the mention in its sentence
@@ -1346,6 +1349,12 @@ def _line_clauses(
             specimen = side
             sizes = [_mm(z) for z in P.SIZE.finditer(t, s_start, s_end)]
             size = max(sizes) if sizes else None
+        named = None
+        for named in _TUMOUR_SIZE.finditer(t, max(s_start, m0.start - _CUE_WINDOW), m0.start):
+            pass  # the last tumour named before the mention in its sentence: "TUMOR 2 (BLOCK A9): ER ..."
+        if named is not None and not _UNIT_AFTER.match(t, named.end()):
+            tumour = named.group("n")
+            size = st.tumour_sizes.get(tumour, size)
         ctx = Context(
             section=st.section,
             section_index=st.section_index,
@@ -1356,7 +1365,7 @@ def _line_clauses(
             or (st.kind_dates.get(_kind_of(t[max(s_start, m0.start - _CUE_WINDOW) : min(s_end, m0.end + _CUE_WINDOW)])
                                   or "", st.date) if st.kind_dates else st.date),
             side=side,
-            tumour=st.tumour,
+            tumour=tumour,
             size_mm=size,
         )
         clause = _Clause(

@@ -365,7 +365,7 @@ INVALID = _c(
 HISTORICAL = _c(
     r"""\b(?:prior|previous(?:ly)?|outside(?!\s{1,3}(?:paraffin\s{1,3})?(?:blocks?|slides?|material|tissue|specimen\s{1,3}block))|earlier|referring\s{1,3}(?:laboratory|lab|institution|hospital|pathologist|report|centre|center)
         |per\s{1,3}(?:the\s{1,3})?outside|history\s{1,3}of|known\s{1,3}(?:left|right|breast|bilateral)
-        |pre-?treatment|pre-?neoadjuvant|original(?:ly)?\s{1,3}report(?:ed)?|original\s{0,3}(?=\(|:)|original\s{1,3}(?:result|reading|read|score)s?|initially\s{1,3}(?:reported|read)|further\s{1,3}to\s{1,3}the\s{1,3}original)\b
+        |pre-?treatment|pre-?neoadjuvant|original(?:ly)?\s{1,3}report(?:ed)?|original\s{1,3}(?:biopsy|diagnosis|core|specimen|pathology|tumou?r)|original\s{0,3}(?=\(|:)|original\s{1,3}(?:result|reading|read|score)s?|initially\s{1,3}(?:reported|read)|further\s{1,3}to\s{1,3}the\s{1,3}original)\b
       # a past episode told with its year: "she had a mastectomy in 2012 for ...", "back in 2009"
       | \b(?:had|underwent|was\s{1,3}treated|was\s{1,3}diagnosed)\b[^.\n]{0,60}?\bin\s{1,3}(?:19|20)\d{2}\b
       | \bback\s{1,3}in\s{1,3}(?:19|20)\d{2}\b"""

@@ -30,6 +30,7 @@ class StatementClass(StrEnum):
     REFERENCE_RANGE = "reference_range"
     TEMPLATE_HINT = "template_hint"
     LITERATURE = "literature"  # literature, education, statistics, disclaimers
+    CONTROL = "control"  # staining of controls or of tissue that is not the tumour
     HISTORY = "history"
     REQUEST = "request"
 
@@ -73,6 +74,10 @@ CUES: dict[StatementClass, str] = {
       | \(\s{0,2}n\s{0,2}(?:>=|≥|>)\s{0,2}\d{1,3}\s{0,2}\)           # "(n >= 20)"
       | \benter\s{1,3}(?:a\s{1,3})?(?:value|percent|score)\b
       | \(\s{0,2}0\s{0,2}[,/]\s{0,2}1\+\s{0,2}[,/]\s{0,2}2\+\s{0,2}[,/]\s{0,2}3\+\s{0,2}\)   # "HER2 IHC score (0, 1+, 2+, 3+):"
+    """,
+    StatementClass.CONTROL: r"""
+        \bgerminal\s{1,3}cent(?:re|er)s?\b                   # "Ki-67 >90% in germinal centres" (lymph node, tonsil)
+      | \b(?:confined|limited|restricted)\s{1,3}to\s{1,3}(?:the\s{1,3})?(?:benign|normal|lymphoid|reactive|non-?neoplastic|germinal)\b
     """,
     StatementClass.LITERATURE: r"""
         \b(?:about|approximately|around|roughly|nearly|some|up\s{1,3}to)\s{1,3}(?:1|one|\d{1,2})\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,2}|four|five|six|ten)\b
