@@ -584,7 +584,54 @@ SESSION2_OWN10 = [
         pr_status="pending"),
 ]
 
+# ---------------------------------------------------------------- issue 8: real-report families
+# Variants of the families found in real TCGA reports and the blind corpora own12/own13 (none is a
+# corpus string): OCR line marks, unlabelled ISH numbers, test names, labels in one-line reports.
+
+SESSION3 = [
+    row("ish-bracketed-ratio", "HER2 BY FISH: NOT AMPLIFIED (1.6).", her2_ish_ratio=1.6,
+        her2_ish_result="not_amplified", her2_status="negative", her2_category="negative"),
+    row("ish-bracketed-ratio-ocr-split", "HER2/NEU (FISH): AMPLIFIED (4. 2)", her2_ish_ratio=4.2,
+        her2_ish_result="amplified", her2_status="positive", warns="[her2.ish.numbers]"),
+    row("ish-label-number-result", "HER2 by FISH = 2.9 AMPLIFIED.", her2_ish_ratio=2.9,
+        her2_ish_result="amplified", her2_status="positive"),
+    row("ish-bracket-after-ihc-is-no-ratio", "HER2 IHC: negative (1.5)", her2_ish_ratio=None),
+    row("overexpression-is-a-test-name", "HER2 OVEREXPRESSION BY IHC: NEGATIVE (SCORE 1+).",
+        her2_ihc_score="1+", her2_status="negative", her2_category="low"),
+    row("overexpression-name-alone", "HER2 overexpression by immunohistochemistry was requested.",
+        her2_status="pending"),
+    row("weakly-positive-her2-is-equivocal", "HER2: weakly positive.", her2_status="equivocal",
+        her2_ihc_score=None, subtype=None),
+    row("ocr-line-mark-after-by", "HER2: NEGATIVE BY. FISH (RATIO 1.1).", her2_ish_result="not_amplified",
+        her2_ish_ratio=1.1, her2_status="negative"),
+    row("ocr-period-after-comma", "Her prior core biopsy,. was negative for. HER2.", her2_status="negative",
+        flags={"her2_status": (HIST,)}),
+    row("negated-dcis-heading-line", "NO DUCTAL CARCINOMA IN SITU IDENTIFIED.\nER: POSITIVE (85%)",
+        er_status="positive", er_percent=85, flags={"receptor": (NONE,)}),
+    row("dcis-absent-field", "Invasive carcinoma NST.\nDCIS: not identified\nPR: negative (0%)",
+        pr_status="negative", pr_percent=0, flags={"receptor": (NONE,)}),
+    row("one-line-tumour-labels", "TUMOR 1 (UOQ): 3.1 X 2.0 CM. TUMOR 2 (LIQ): 0.9 CM. BIOMARKERS: "
+        "TUMOR 1 (BLOCK A2): ER POSITIVE (80%). TUMOR 2 (BLOCK A7): ER NEGATIVE (0%).",
+        er_status="positive", er_percent=80, warns="[report.specimens]"),
+    row("tumour-named-in-aside-is-no-label", "Tumour 1 (20 mm): ER positive (90%).\n"
+        "Tumour 2 (5 mm, 25 mm from tumour 1): ER negative (0%).", er_status="positive", er_percent=90),
+    row("germinal-centres", "Lymph node: reactive. Ki-67 high (>90%) limited to germinal centres.",
+        ki67_percent=None, ki67_percent_range=None),
+    row("allred-respectively", "ER and PR were positive with Allred scores of 8 and 7 respectively.",
+        er_allred=8, pr_allred=7, er_status="positive", pr_status="positive"),
+    row("cap-dash-answer", "Progesterone Receptor (PgR) Status\n- Negative (less than 1%)",
+        pr_status="negative", pr_percent_range=[0, 1]),
+    row("cap-option-text-no-value", "Estrogen Receptor (ER) Status\n- Positive (greater than 10% of cells "
+        "demonstrate nuclear positivity)\nPercentage of Cells with Nuclear Positivity\n- 61-70%",
+        er_status="positive", er_percent_range=[61, 70], er_percent=None),
+    row("clone-digits-no-value", "Ki-67 (clone 30-9): see addendum", ki67_percent=None),
+    row("treat-as-triple-negative", "ER 4%, PR 0%, HER2 1+. Oncologist: treat it as triple negative.",
+        er_status="low_positive", hr_status="positive", subtype="luminal_b_like"),
+    row("zero-in-word", "ER: P0SITIVE (90%), STR0NG", er_status="positive", er_intensity="strong"),
+]
+
 TABLES = {
+    "session3": SESSION3,
     "session2": SESSION2,
     "session2-own10": SESSION2_OWN10,
     "session2-own9": SESSION2_OWN9,

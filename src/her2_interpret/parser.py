@@ -822,7 +822,7 @@ def _parse(text: str) -> Findings:
     findings: list[Any] = []
     for clause in clauses:
         findings.extend(reader.read(clause))
-    if not invasive and P.DCIS.search(t):
+    if not invasive and any(_dcis_named(t, m) for m in P.DCIS.finditer(t)):
         # [receptor.dcis]: only DCIS is reported, so every result is on DCIS
         findings = [f.model_copy(update={"flags": f.flags | {Flag.DCIS}}) for f in findings]
     # markers named anywhere outside masked boilerplate: tells "not stated" from "stated but not read"
@@ -1155,9 +1155,15 @@ _ABSENT_AFTER = P.lazy(r"[\s:=-]{0,6}(?:is\s{1,3}|was\s{1,3})?(?:not\s{1,3}(?:id
 _CUE_HEADER = P.lazy(r"^[ \t]{0,12}[^:\n]{0,40}\b(?:DCIS|in\s{1,3}situ|invasive|prior|previous|outside|repeat)\b[^:\n]{0,40}:[ \t]*$",
                      regex.IGNORECASE)
 _TUMOUR_LABEL_HINT = P.lazy(r"ass|umo|esion|ocus", regex.IGNORECASE)
-_UNIT_AFTER = P.lazy(r"\s{0,2}(?:[.,]\d|mm\b|cm\b|[xX×]\s{0,2}\d)")
+# A tumour label that heads what follows it: "TUMOR 2 (BLOCK A9): ", "Tumour 1 - "
+_TUMOUR_LABEL_END = P.lazy(r"\s{0,2}(?:\([^()\n]{0,60}\)\s{0,2})?[:\-–]\s{0,3}")
 _TUMOUR_SIZE_WORDS = P.lazy(r"\b(?:invasive|tumou?r|lesion)\s{1,3}(?:\w{1,12}\s{1,3})?size\b", regex.IGNORECASE)
 _FIELD_WITH_VALUE = P.lazy(r"^[\s*#-]{0,6}[^:\n]{1,40}:[ \t]{0,6}[A-Za-z0-9(]")
+
+
+def _dcis_named(t: str, m: regex.Match[str]) -> bool:
+    """A DCIS match that is not negated ("no ductal carcinoma in situ identified", "DCIS: absent")."""
+    return not _NEGATED_BEFORE.search(t[max(0, m.start() - 40) : m.start()]) and not _ABSENT_AFTER.match(t, m.end())
 
 
 def _dcis_cue(text: str) -> bool:
@@ -1352,7 +1358,7 @@ def _line_clauses(
         named = None
         for named in _TUMOUR_SIZE.finditer(t, max(s_start, m0.start - _CUE_WINDOW), m0.start):
             pass  # the last tumour named before the mention in its sentence: "TUMOR 2 (BLOCK A9): ER ..."
-        if named is not None and not _UNIT_AFTER.match(t, named.end()):
+        if named is not None and _TUMOUR_LABEL_END.match(t, named.end(), m0.start):  # a label, not "apart from tumour 1"
             tumour = named.group("n")
             size = st.tumour_sizes.get(tumour, size)
         ctx = Context(
