@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT / "src"))  # a fallback: works from a checkout without installing
 
 from her2_interpret import interpret  # noqa: E402
-from her2_interpret.record import EXTRA_COLUMNS, RECORD_COLUMNS, record_problems  # noqa: E402
+from her2_interpret.record import ALL_COLUMNS, record_problems  # noqa: E402
 
 class Failure(Exception):
     """One broken invariant; ``check`` names which."""
@@ -48,8 +48,10 @@ class Failure(Exception):
 
 def check_record(record: dict[str, Any]) -> None:
     """record.md's columns, values and the invariants it states in words (``record_problems``)."""
-    if list(record) != [*RECORD_COLUMNS, *EXTRA_COLUMNS]:
-        raise Failure("record.columns", "columns differ from RECORD_COLUMNS + EXTRA_COLUMNS")
+    if list(record) != list(ALL_COLUMNS):
+        raise Failure("record.columns", "columns differ from ALL_COLUMNS")
+    if type(record["needs_review"]) is not bool or bool(record["review_reasons"]) != record["needs_review"]:
+        raise Failure("record.values", "needs_review does not follow review_reasons")
     problems = record_problems(record)
     if problems:
         raise Failure("record.values", problems[0], key=problems[0].split("=")[0])
