@@ -331,6 +331,9 @@ class Findings(_Frozen):
     warnings: Warnings = ()
     organ: Literal["breast", "gastric"] = "breast"
     invasive: bool = Field(default=False, description="the report diagnoses an invasive carcinoma")
+    #: The normalised and the masked text the parser read (kept, never dumped): the presence check
+    #: reads the same texts instead of normalising and masking again.
+    _texts: tuple[str, str] | None = PrivateAttr(default=None)
     mentioned: tuple[Marker, ...] = Field(
         default=(), description="markers named anywhere in the text outside masked boilerplate, in Marker order; "
         "a marker named here without a finding was stated but not read"

@@ -817,7 +817,8 @@ def _parse(text: str) -> Findings:
     organ = "gastric" if gastric and (not P.BREAST.search(t) or P.GASTRIC_SPECIMEN.search(t)) else "breast"
     invasive = bool(P.INVASIVE_DIAGNOSIS.search(t))
     cells: list[tuple[int, int, str]] = []
-    clauses = _clauses(t, cells, norm.text)
+    index = _all_mentions(t)  # every mention, found once
+    clauses = _clauses(t, cells, norm.text, index)
     reader = _Reader(norm, t, cells)
     findings: list[Any] = []
     for clause in clauses:
@@ -828,10 +829,12 @@ def _parse(text: str) -> Findings:
     # markers named anywhere outside masked boilerplate: tells "not stated" from "stated but not read"
     kinds = {"er": Marker.ER, "pr": Marker.PR, "her2": Marker.HER2, "ish": Marker.HER2, "measure": Marker.HER2,
              "cep": Marker.HER2, "ki67": Marker.KI67}
-    named = {kinds[m.kind] for m in _all_mentions(t) if m.kind in kinds
+    named = {kinds[m.kind] for m in index if m.kind in kinds
              and not (m.kind == "ki67" and m.text.lower().endswith(("proliferative", "proliferation")))}
-    return Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ, invasive=invasive,
-                    mentioned=tuple(m for m in Marker if m in named))
+    result = Findings(findings=tuple(findings), warnings=tuple(reader.warnings), organ=organ, invasive=invasive,
+                      mentioned=tuple(m for m in Marker if m in named))
+    result._texts = (norm.text, t)
+    return result
 
 
 _CLONE_PARENS = P.lazy(r"\((?:[A-Z0-9]{1,6}[-/ ]?){1,3}\)")
@@ -844,7 +847,8 @@ _VALUE_WORD = P.lazy(
 )
 
 
-def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) -> list[_Clause]:
+def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None,
+             index: list[_Mention] | None = None) -> list[_Clause]:
     st = _State()
     clauses: list[_Clause] = []
     open_clause: _Clause | None = None
@@ -852,7 +856,7 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None) 
     pos = 0
     lines = t.split("\n")
     raw_lines = (raw if raw is not None else t).split("\n")
-    index = _all_mentions(t)
+    index = _all_mentions(t) if index is None else index
     for line_no, line in enumerate(lines):
         l_start, l_end = pos, pos + len(line)
         pos = l_end + 1

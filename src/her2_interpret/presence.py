@@ -171,15 +171,19 @@ _STOP = re.compile(r"(?<!\.)\.(?!\.)(?:\s|$)|;")  # a full stop (not a dot leade
 _REACH = 120  # at most this many characters either side of a mention
 
 
-def _sentences_naming(text: str, marker: Marker) -> list[str]:
-    """The sentences of the (normalised) text that name ``marker`` outside the boilerplate the parser
-    masks (legends, controls, methods). A sentence ends at a full stop or semicolon and never crosses
-    a line. The cue words are read on the unmasked text: the mask also blanks "not performed"."""
+def _normalised_and_masked(text: str) -> tuple[str, str]:
+    """The normalised text and its masked copy (legends, controls, methods blanked), made once."""
     from .normalize import normalize
     from .parser import _mask
 
     norm = normalize(text).text
-    masked = _mask(norm)
+    return norm, _mask(norm)
+
+
+def _sentences_naming(norm: str, masked: str, marker: Marker) -> list[str]:
+    """The sentences of the normalised text ``norm`` that name ``marker`` outside the boilerplate the
+    parser masks (``masked``). A sentence ends at a full stop or semicolon and never crosses a line.
+    The cue words are read on the unmasked text: the mask also blanks "not performed"."""
     out = []
     for plain, line in zip(norm.split("\n"), masked.split("\n")):
         for m in P.MENTION.finditer(line):
@@ -220,12 +224,14 @@ def mention_warnings(text: str, findings: Findings, classification: Classificati
     Ki-67: named in the report with no result (not_done) [parse.no_result]
     """
     out: list[str] = []
+    texts: tuple[str, str] | None = None  # normalised and masked once, only when a marker needs it
     for marker in MARKERS:
         if marker not in findings.mentioned or _found(findings, marker) or _has_value(classification, marker):
             continue
         name = _NAMES[marker]
         try:
-            state = _no_result_state(_sentences_naming(text, marker))
+            texts = texts or findings._texts or _normalised_and_masked(text)
+            state = _no_result_state(_sentences_naming(*texts, marker))
         except (TimeoutError, regex.error):  # pragma: no cover - the patterns' time limit
             state = None
         if state is None:
