@@ -240,8 +240,9 @@ _NEGATION_PUNCT = regex.compile(
 
 # OCR marks every line end of a scanned report with ". " ("NEGATIVE BY. FISH", "NO DETECTABLE NUCLEAR.
 # STAINING"): a sentence never ends on a preposition, an article or a conjunction, so that period is a
-# line mark, read as a space; so is a period right after a comma ("biopsy,. was negative").
-_LINE_MARK = regex.compile(r"(?<=(?:\b(?:by|of|and|or|the|per|with|for|than|nuclear)|,)\.)(?=[ \t]{1,3}[A-Za-z(])",
+# line mark, read as a space; so is a period right after a comma ("biopsy,. was negative") or a
+# label's dash ("ESTROGEN RECEPTORS -. NEGATIVE (0%)").
+_LINE_MARK = regex.compile(r"(?<=(?:\b(?:by|of|and|or|the|per|with|for|than|nuclear)|,|[ \t]-)\.)(?=[ \t]{1,3}[A-Za-z(])",
                            regex.IGNORECASE)
 
 

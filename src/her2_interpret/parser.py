@@ -1586,7 +1586,7 @@ _LISTED_ALLRED = P.lazy(r"\b(?:allred|quick)(?:\s{1,3}scores?)?\s{0,3}(?:of\s{1,
 _LISTED_INTENSITIES = P.lazy(r"\b(?P<a>weak|moderate|strong|intense)\s{1,3}(?:and|&|/|,)\s{1,3}(?P<b>weak|moderate|strong|intense)\b", regex.I)
 _LABEL_NUMBER = P.lazy(r"\s{0,3}(?:\)\s{0,3})?[:=]?\s{0,3}(?P<i>\d{1,2})[.,]\s?(?P<f>\d{1,2})\s{0,3}[,;:-]?\s{0,3}")
 _BRACKETED_RATIO = P.lazy(r"\s{0,3}\(\s{0,2}(?P<i>\d{1,2})[.,]\s?(?P<f>\d{1,2})\s{0,2}\)")
-_RESPECTIVELY = P.lazy(r"\brespectively\b", regex.I)
+_RESPECTIVELY = P.lazy(r"\bre(?:spe|sep|spc|sp|pse)c?tivel?y\b", regex.I)  # (and its common typos: "resepctively")
 _LISTED_NUMBERS = P.lazy(r"(?<![\d.])(?P<a>\d{1,3}(?:[.,]\d)?)\s{0,3}(?:and|&|/|,)\s{0,3}(?P<b>\d{1,3}(?:[.,]\d)?)\s{0,2}%", regex.I)
 _NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of|lack\s{1,3}of|neither)\b", regex.I)
 _AMPLIFICATION = P.lazy(r"\bamplification\b", regex.I)
