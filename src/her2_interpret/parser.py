@@ -1426,7 +1426,7 @@ _NEW_ITEM = P.lazy(r"^\s{0,6}(?:[-•*]\s|\d{1,2}[.)]\s|(?![^:\n]{0,40}(?:positi
 # A sentence about another subject of the report: nodes, margins, stage, grade, size, gross.
 _OTHER_TOPIC = P.lazy(
     r"\b(?:lymph|nodes?|margins?|stage|p[TN]\s?\d|grade|nottingham|mitos[ie]s|mitotic|tubul|measur\w*|gross"
-    r"|lymphovascular|LVI|necrosis|calcifications?|cellularity|metasta\w*|specimen|block|cassette|slide|stroma\w*|fat)\b"
+    r"|lymphovascular|LVI|necrosis|calcifications?|cellularity|metasta\w*|stroma\w*|fat)\b"
     r"|\d\s{0,2}[xX×]\s{0,2}\d",
     regex.IGNORECASE,
 )

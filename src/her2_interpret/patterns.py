@@ -451,11 +451,13 @@ RECEPTOR_STATUS = _c(
     | (?P<neg>
         \bnegatives?\b|\bneg\b|\bnot\s{1,6}(?:expressed|identified|detected|seen|positive|immunoreactive)\b
       | \bno\s{1,3}(?:nuclear\s{1,3})?(?:staining|expression|immunoreactivity|reactivity)\b
+      | \bno\s{1,3}(?:immunoreactive|positive|staining|stained)\s{1,3}(?:tumou?r\s{1,3}|invasive\s{1,3}|carcinoma\s{1,3})?(?:cells|nuclei)\b
+                                                     # CAP "No immunoreactive tumor cells present"
       | \black(?:s|ing)?\b|\babsent\b|\bneither\b|\bnor\b
       )
     | (?P<equiv>\bequivocal\b|\bborderline\b)
     | (?P<pos>
-        (?<!\bnot\s{1,6})\b(?:strongly\s{1,3}|weakly\s{1,3}|focally\s{1,3}|diffusely\s{1,3}|moderately\s{1,3})?(?:positives?|pos|immunoreactive)\b
+        (?<!\bnot\s{1,6})(?<!\bno\s{1,3})\b(?:strongly\s{1,3}|weakly\s{1,3}|focally\s{1,3}|diffusely\s{1,3}|moderately\s{1,3})?(?:positives?|pos|immunoreactive)\b
       | \b(?:weak|moderate|strong)\s?\+(?![\w+])
       | \bexpressed\b
       )
