@@ -179,6 +179,15 @@ def _from_cell(source: str, row: int, item_id: Any, text: Any) -> Report:
     return Report(source=source, text=text, id=item_id, row=row)
 
 
+def _table_columns(columns: Iterable[str], options: ReadOptions) -> tuple[str | None, str | None]:
+    """The id column to use and a problem with the table's columns (the text column or the
+    ``--id-column`` it lacks), shared by every table reader."""
+    columns = list(columns)
+    if options.text_column not in columns:
+        return None, f"no {options.text_column!r} column (name it with --text-column); columns: {_names(columns)}"
+    return _id_column(columns, options)
+
+
 def _id_column(columns: Iterable[str], options: ReadOptions) -> tuple[str | None, str | None]:
     """The id column to use, or an error when ``--id-column`` names one the table lacks."""
     columns = list(columns)
@@ -252,11 +261,7 @@ def _delimited(source: str, text: str, options: ReadOptions, delimiter: str) -> 
     if not header:
         yield _failed(source, "no_content", "an empty table")
         return
-    if options.text_column not in header:
-        yield _failed(source, "bad_table", f"no {options.text_column!r} column (name it with --text-column); "
-                                           f"columns: {_names(header)}")
-        return
-    id_name, problem = _id_column(header, options)
+    id_name, problem = _table_columns(header, options)
     if problem:
         yield _failed(source, "bad_table", problem)
         return
@@ -296,11 +301,7 @@ def _parquet(source: str, options: ReadOptions) -> Iterator[Report]:
         yield _failed(source, "bad_table", f"not readable as Parquet ({type(exc).__name__})")
         return
     columns = handle.schema_arrow.names
-    if options.text_column not in columns:
-        yield _failed(source, "bad_table", f"no {options.text_column!r} column (name it with --text-column); "
-                                           f"columns: {_names(columns)}")
-        return
-    id_name, problem = _id_column(columns, options)
+    id_name, problem = _table_columns(columns, options)
     if problem:
         yield _failed(source, "bad_table", problem)
         return
