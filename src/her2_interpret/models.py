@@ -334,6 +334,12 @@ class Findings(_Frozen):
     #: The normalised and the masked text the parser read (kept, never dumped): the presence check
     #: reads the same texts instead of normalising and masking again.
     _texts: tuple[str, str] | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:  # the fields only: the kept texts are a cache
+        if not isinstance(other, Findings):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
     mentioned: tuple[Marker, ...] = Field(
         default=(), description="markers named anywhere in the text outside masked boilerplate, in Marker order; "
         "a marker named here without a finding was stated but not read"
