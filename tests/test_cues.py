@@ -628,6 +628,12 @@ SESSION3 = [
     row("treat-as-triple-negative", "ER 4%, PR 0%, HER2 1+. Oncologist: treat it as triple negative.",
         er_status="low_positive", hr_status="positive", subtype="luminal_b_like"),
     row("zero-in-word", "ER: P0SITIVE (90%), STR0NG", er_status="positive", er_intensity="strong"),
+    # a list written as one is positional, like "+/+"; scattered percents without "respectively" are not read
+    row("positional-percents-slash", "ER/PR: 95%/5%", er_percent=95, pr_percent=5, pr_status="low_positive"),
+    row("positional-percents-bracket", "ER, PR positive (90%, 70%)", er_percent=90, pr_percent=70),
+    row("positional-numbers-one-sign", "ER/PR 90/0%", er_percent=90, pr_percent=0, pr_status="negative"),
+    row("scattered-percents-not-read", "ER and PR are positive in 40% of cells; 80% show strong staining.",
+        er_percent=None, pr_percent=None, er_status=None, pr_status=None, warns="[receptor.evidence]"),
 ]
 
 TABLES = {

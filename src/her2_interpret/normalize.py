@@ -64,7 +64,7 @@ _FURNITURE_LINE = lazy(
 # Tokens that may be OCR or typing variants of lexicon words.
 _TOKEN = lazy(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9])")
 # A percent sign read as "°/o", "o/o" or "0/0" by OCR: "90°/o" -> "90%".
-_OCR_PERCENT_SIGN = lazy(r"(?<=[\dOolIS]\s?)(°/o|o/o|°/°|0/0(?!\d)|%o(?![a-z]))")
+_OCR_PERCENT_SIGN = lazy(r"(?<=[\dOolIS]\s?)(°/o|o/o|°/°|0/0(?![\d%])|%o(?![a-z]))")  # ("90/0%" is two numbers)
 # A number with OCR letter/digit confusions: "9O", "l5", "3.l", "8S" (at least one real digit).
 _OCR_NUMBER = lazy(
     r"(?<![A-Za-z0-9.,])(?!S-?100\b)(?=[0-9OolIS.,]*\d)(?=[0-9.,]*[OolIS])([0-9OolIS]{1,3}(?:[.,][0-9OolIS]{1,2})?)(?![A-Za-z0-9])"

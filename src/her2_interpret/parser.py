@@ -1586,6 +1586,7 @@ _LISTED_ALLRED = P.lazy(r"\b(?:allred|quick)(?:\s{1,3}scores?)?\s{0,3}(?:of\s{1,
 _LISTED_INTENSITIES = P.lazy(r"\b(?P<a>weak|moderate|strong|intense)\s{1,3}(?:and|&|/|,)\s{1,3}(?P<b>weak|moderate|strong|intense)\b", regex.I)
 _LABEL_NUMBER = P.lazy(r"\s{0,3}(?:\)\s{0,3})?[:=]?\s{0,3}(?P<i>\d{1,2})[.,]\s?(?P<f>\d{1,2})\s{0,3}[,;:-]?\s{0,3}")
 _BRACKETED_RATIO = P.lazy(r"\s{0,3}\(\s{0,2}(?P<i>\d{1,2})[.,]\s?(?P<f>\d{1,2})\s{0,2}\)")
+_LIST_GAP = P.lazy(r"\s{0,3}(?:/|,|;|&|\band\b)\s{0,3}", regex.I)
 _RESPECTIVELY = P.lazy(r"\bre(?:spe|sep|spc|sp|pse)c?tivel?y\b", regex.I)  # (and its common typos: "resepctively")
 _LISTED_NUMBERS = P.lazy(r"(?<![\d.])(?P<a>\d{1,3}(?:[.,]\d)?)\s{0,3}(?:and|&|/|,)\s{0,3}(?P<b>\d{1,3}(?:[.,]\d)?)\s{0,2}%", regex.I)
 _NEGATING_PRE = P.lazy(r"\b(?:no|without|negative\s{1,3}for|absence\s{1,3}of|lack\s{1,3}of|neither)\b", regex.I)
@@ -1775,7 +1776,11 @@ class _Reader:
             if allred is None or not respectively or len(set(values)) == 1 and len(values) > 1:
                 return None
             values, spans = [None, None], [None, None]  # "Allred scores of 8 and 6 respectively"
-        if not respectively or len(values) != len(kinds):
+        # a list written as one ("95%/80%", "(90%, 70%)", "90/60%") is positional like "+/+"
+        listed_together = len(values) == len(kinds) and all(
+            a is not None and b is not None and _LIST_GAP.fullmatch(self.t, a[1], b[0])
+            for a, b in zip(spans, spans[1:]))
+        if not (respectively or listed_together) or len(values) != len(kinds):
             self.warnings.append(f"{'/'.join(k.upper() for k in kinds)}: several percents for markers named together "
                                  "without 'respectively'; not read [receptor.evidence]")
             return []
