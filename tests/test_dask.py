@@ -141,3 +141,16 @@ def test_without_dask_the_error_names_the_extra(monkeypatch):
     with pytest.raises(ImportError, match=r"her2_interpret\[dask\]"):
         interpret_frame(None)
 
+
+
+def test_records_write_to_parquet_with_their_schema_and_read_back(tmp_path):
+    from her2_interpret.dask import parquet_schema
+
+    texts = list(corpus_texts()[:60]) + [None]
+    frame = dd.from_pandas(pd.DataFrame({"id": [f"r{i}" for i in range(61)], "text": texts}), npartitions=3)
+    records = frame.pipe(interpret_frame, keep=["id"])
+    records.to_parquet(tmp_path / "records", schema=parquet_schema(records), compute_kwargs={"scheduler": "sync"})
+    back = dd.read_parquet(tmp_path / "records").compute(scheduler="sync")
+    assert list(back.columns) == ["id", *ALL_COLUMNS, "error"]
+    assert differences(rows(back)[:60], list(reference()[:60])) == []
+    assert back["error"].notna().tolist() == [False] * 60 + [True]

@@ -1,11 +1,11 @@
 """Dask: a Dask DataFrame's text column (or a Dask Bag of texts) to the record columns, lazily.
 
     import dask.dataframe as dd
-    from her2_interpret.dask import interpret_frame
+    from her2_interpret.dask import interpret_frame, parquet_schema
 
     reports = dd.read_parquet("reports/*.parquet")                  # columns: id, report_text, ...
     records = reports.pipe(interpret_frame, column="report_text", keep=["id"])
-    records.to_parquet("records/")                                   # nothing runs before this
+    records.to_parquet("records/", schema=parquet_schema(records))   # nothing runs before this
 
 :func:`interpret_frame` declares its ``meta`` (:func:`meta`: the columns and stable dtypes of the
 DataFrame adapter, :func:`her2_interpret.adapters.dataframe.to_dataframe`), so Dask builds the
@@ -56,6 +56,29 @@ def meta(errors: str = "column") -> Any:
     the DataFrame adapter's dtypes, then ``error`` (``string``) when ``errors="column"``."""
     _check(errors, {})
     return to_dataframe([], errors=errors)
+
+
+def parquet_schema(records: Any) -> Any:
+    """The pyarrow schema to write ``records`` (what :func:`interpret_frame` returned) to Parquet:
+    ``records.to_parquet(path, schema=parquet_schema(records))``.
+
+    Dask infers a Parquet schema from a non-empty sample of ``meta``, which works for every column
+    but the ``object`` ones (ranges, lists, ``guideline_versions``): they get their types here,
+    ``list<double>``, ``list<string>`` and ``map<string, string>`` (as the command's Parquet output).
+    """
+    import pyarrow as pa
+
+    from .schema import column_kind
+
+    kinds = {"range": pa.list_(pa.float64()), "list": pa.list_(pa.string()),
+             "mapping": pa.map_(pa.string(), pa.string())}
+    typed = {c: kinds[column_kind(c)] for c in COLUMNS if c in records.columns and column_kind(c) in kinds}
+    sample = records._meta_nonempty.drop(columns=list(typed))
+    schema = pa.Schema.from_pandas(sample).remove_metadata()
+    for position, column in enumerate(records.columns):
+        if column in typed:
+            schema = schema.insert(position, pa.field(column, typed[column]))
+    return schema
 
 
 def _partition(texts: Any, errors: str, options: dict[str, Any]) -> Any:
@@ -149,4 +172,4 @@ def interpret_bag(bag: Any, *, errors: str = "column", **options: Any) -> Any:
     return bag.map_partitions(_bag_partition, errors, options)
 
 
-__all__ = ["interpret_bag", "interpret_frame", "meta"]
+__all__ = ["interpret_bag", "interpret_frame", "meta", "parquet_schema"]
