@@ -41,6 +41,21 @@ def corpus_texts() -> list[str]:
     return texts
 
 
+def cpu_seconds() -> float:
+    """CPU seconds of this process and of its reaped children (a pool's workers after shutdown)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _worker_cpu() -> float:
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
 def timed(function: Any) -> tuple[Any, float]:
     started = time.perf_counter()
     value = function()
@@ -79,7 +94,10 @@ def run_dask(scheduler: str) -> Any:
         try:
             client.run(lambda: interpret("ER: positive").to_record())  # the library in each worker
             frame = _frame(texts, partitions=cores * 8)
+            before_workers, before_self = sum(client.run(_worker_cpu).values()), cpu_seconds()
             _, seconds = timed(lambda: frame.pipe(interpret_frame, keep=["id"]).compute())
+            used = sum(client.run(_worker_cpu).values()) - before_workers + cpu_seconds() - before_self
+            EXTRA_CPU["dask-distributed"] = used
         finally:
             client.close()
             cluster.close()
@@ -123,6 +141,9 @@ def run_spark(texts: list[str], cores: int) -> tuple[float, float]:
     return started, seconds
 
 
+#: CPU seconds an engine measured itself (processes that are not this one's reaped children).
+EXTRA_CPU: dict[str, float] = {}
+
 RUNNERS = {
     "serial": run_serial,
     "pool": run_pool,
@@ -165,18 +186,22 @@ def main(argv: list[str] | None = None) -> int:
     print("python:", platform.python_version(), "| load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     print(f"texts: {len(texts)} (the {len(corpus)} corpus texts cycled), mean "
           f"{statistics.mean(map(len, texts)):.0f} chars\n", flush=True)
-    print(f"{'engine':<18}{'start-up s':>11}{'run s':>9}{'records/s':>11}{'vs serial':>11}")
+    print(f"{'engine':<18}{'start-up s':>11}{'run s':>9}{'records/s':>11}{'vs serial':>11}{'ms CPU/rec':>12}")
     base = None
     for engine in args.engines:
         reason = available(engine)
         if reason:
             print(f"{engine:<18}skipped: {reason}")
             continue
+        cpu_before = cpu_seconds()
         start, seconds = RUNNERS[engine](texts, args.cores)
+        used = EXTRA_CPU.get(engine, cpu_seconds() - cpu_before)
         rate = len(texts) / seconds
         base = base or (rate if engine == "serial" else None)
         ratio = f"{rate / base:11.2f}" if base else f"{'-':>11}"
-        print(f"{engine:<18}{start:11.1f}{seconds:9.1f}{rate:11.1f}{ratio}", flush=True)
+        # Spark's Python workers are the JVM's children, not this process's: their CPU is not seen
+        cost = f"{used / len(texts) * 1000:12.2f}" if engine != "spark" else f"{'n/a':>12}"
+        print(f"{engine:<18}{start:11.1f}{seconds:9.1f}{rate:11.1f}{ratio}{cost}", flush=True)
     print("\nload average after:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
