@@ -142,6 +142,41 @@ def peak_memory(texts: list[str], count: int) -> tuple[float, float]:
     return peak / MB, elapsed
 
 
+def pool_rates(texts: list[str], workers: list[int], rounds: int) -> dict[int, tuple[float, float]]:
+    """For each N: records per second through ``interpret_many(texts, workers=N)`` (the best of
+    ``rounds`` runs over all of ``texts``; a pool's start-up included) and the CPU seconds per
+    record of that run, this process and its workers together. On a machine shared with other jobs
+    the wall-clock rate depends on them; the CPU cost does not: serial CPU / pool CPU is the pool's
+    efficiency, and N x efficiency the speed-up to expect on N idle cores."""
+    import resource
+
+    def cpu() -> float:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    rates: dict[int, tuple[float, float]] = {}
+    for count in workers:
+        best, cost = 0.0, 0.0
+        for _ in range(rounds):
+            started, cpu_started = time.perf_counter(), cpu()
+            for result in interpret_many(texts, workers=count):  # the pool is shut down (reaped) at the end
+                result.to_record()
+            rate = len(texts) / (time.perf_counter() - started)
+            if rate > best:
+                best, cost = rate, (cpu() - cpu_started) / len(texts)
+        rates[count] = (best, cost)
+        print(f"  pool, {count} worker(s): {best:8.1f} records/s, {cost * 1000:.2f} ms CPU/record",
+              file=sys.stderr, flush=True)
+    return rates
+
+
+def load_average() -> str:
+    try:
+        return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
 def import_time(runs: int) -> tuple[float, float, list[tuple[str, float]]]:
     """Median seconds to ``import her2_interpret`` in a fresh interpreter, median seconds to import
     and get a first record (public names load on first use, so that pays for pydantic, regex and
@@ -216,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     table = scaling(texts, sizes, ["reports", *ADVERSARIAL], give_up=60.0 if quick else 300.0)
     memory, stream_s = peak_memory(texts, stream_count)
     imp, first_record, slowest = import_time(5)
+    workers = sorted({1, 2, os.cpu_count() or 1})
+    load_before = load_average()
+    pool = pool_rates(texts[: 300 if quick else len(texts)], workers, rounds=1 if quick else 3)
+    load_after = load_average()
 
     rows = [
         ("short snippets / s", f"{snippets:,.0f}", f">= {TARGETS['snippets']:,}", snippets >= TARGETS["snippets"]),
@@ -243,6 +282,15 @@ def main(argv: list[str] | None = None) -> int:
         mbps = f"{1 / last:10.2f}" if last else f"{'-':>10}"
         shown = "-" if ratio is None else f"{ratio:.2f}"
         print(f"{kind:<10}{cells}{mbps}{shown:>8}  {verdict(ok)}")
+
+    base, base_cpu = pool[1]
+    print(f"\nprocess pool (interpret_many(texts, workers=N), corpus texts, mean "
+          f"{statistics.mean(map(len, texts)):.0f} chars; load average {load_before} before, {load_after} after):")
+    print(f"{'workers':<10}{'records/s':>12}{'speed-up':>10}{'ms CPU/rec':>12}{'efficiency':>12}{'on N idle cores':>17}")
+    for count, (value, cost) in pool.items():
+        efficiency = base_cpu / cost if cost else 0.0
+        print(f"{count:<10}{value:12.1f}{value / base:10.2f}{cost * 1000:12.2f}{efficiency:12.2f}"
+              f"{count * efficiency:16.2f}x")
 
     print("\nslowest imports of the import and first call (cumulative s):", ", ".join(f"{m.strip()} {s:.3f}" for m, s in slowest))
     print("\nall targets met" if all_ok else "\nsome targets missed (MISS above)")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any
 
-from .errors import InputDecodeError, ValidationError
+from .errors import WITHHELD, InputDecodeError, ItemError, ValidationError
 from .models import Interpretation, ReportWarning
 from .parser import parse
 from .presence import mention_warnings
@@ -50,11 +51,99 @@ def _warnings(messages: tuple[str, ...]) -> tuple[ReportWarning, ...]:
     return tuple(ReportWarning.from_message(m) for m in messages)
 
 
-def interpret_many(texts: Iterable[str], **options: Any) -> Iterator[Interpretation]:
-    """Interpret each text in order, lazily (a generator: memory stays flat while streaming)."""
+def interpret_many(
+    texts: Iterable[str],
+    *,
+    workers: int | None = None,
+    chunksize: int | None = None,
+    progress: Callable[[int, int | None], Any] | None = None,
+    errors: str = "raise",
+    **options: Any,
+) -> Iterator[Interpretation | ItemError]:
+    """Interpret each text, lazily, yielding the results in input order.
+
+    - ``workers=None`` or ``1`` (the default): in this process, a plain generator (memory stays
+      flat while streaming; a text is read only when its result is asked for).
+    - ``workers=N`` (N > 1, or ``0`` for every core): a pool of N processes
+      (:mod:`her2_interpret.pool`); texts go out in chunks of ``chunksize`` (default
+      :data:`~her2_interpret.pool.DEFAULT_CHUNKSIZE`) with at most ``2 * N`` chunks in flight, so
+      an endless stream stays bounded in memory too; the results still come in input order.
+      Without the ``fork`` start method (macOS, Windows, Python 3.14+), call it under
+      ``if __name__ == "__main__":``.
+    - ``progress(done, total)`` is called as results are yielded (after each text, or each chunk
+      with workers): ``total`` is ``len(texts)`` when ``texts`` has a length, else None.
+    - ``errors="raise"`` (the default): a text that fails (not a ``str``, or an unexpected error)
+      raises at its position, after the results before it. ``errors="return"``: it yields an
+      :class:`~her2_interpret.errors.ItemError` (its position and exception type, never the text)
+      in its place and goes on, so one bad text never ends the run.
+
+    ``options`` are those of :func:`interpret`; unknown ones raise :class:`ValueError` at once.
+    """
     check_options(options)
-    for text in texts:
-        yield interpret(text, **options)
+    if errors not in _ERRORS:
+        raise ValueError(f"errors must be one of {', '.join(_ERRORS)}, not {errors!r}")
+    count = _workers(workers)
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be a callable(done, total), not {type(progress).__name__}")
+    total = len(texts) if isinstance(texts, Sized) else None
+    if count == 1:
+        return _serial(texts, progress, total, errors, options)
+    from .pool import interpret_pool
+
+    return interpret_pool(texts, count, chunksize, progress, total, errors, options)
+
+
+_ERRORS = ("raise", "return")
+
+
+def _workers(workers: int | None) -> int:
+    if workers is None:
+        return 1
+    if isinstance(workers, bool) or not isinstance(workers, int):
+        raise TypeError(f"workers must be an int (or None), not {type(workers).__name__}")
+    if workers < 0:
+        raise ValueError(f"workers must be >= 1 (0: one per core), not {workers}")
+    return workers or (os.cpu_count() or 1)
+
+
+def not_text_error(text: object) -> TypeError:
+    """The error for an input that is not report text; its message names the type only."""
+    return TypeError(f"not report text (str) but {type(text).__name__}")
+
+
+def item_error(position: int, exc: BaseException) -> ItemError:
+    """The :class:`ItemError` of ``exc``: its message only for :func:`not_text_error`, whose text is
+    known to hold no report text."""
+    safe = getattr(exc, "_her2_safe", False)
+    return ItemError(position, type(exc).__name__, str(exc) if safe else WITHHELD)
+
+
+def safe_not_text_error(text: object) -> TypeError:
+    error = not_text_error(text)
+    error._her2_safe = True  # type: ignore[attr-defined]
+    return error
+
+
+def _serial(
+    texts: Iterable[Any],
+    progress: Callable[[int, int | None], Any] | None,
+    total: int | None,
+    errors: str,
+    options: dict[str, Any],
+) -> Iterator[Interpretation | ItemError]:
+    for position, text in enumerate(texts):
+        if errors == "raise":
+            result: Interpretation | ItemError = interpret(text, **options)
+        elif not isinstance(text, str):
+            result = item_error(position, safe_not_text_error(text))
+        else:
+            try:
+                result = interpret(text, **options)
+            except Exception as exc:  # noqa: BLE001 - the type only: messages may quote the report
+                result = item_error(position, exc)
+        yield result
+        if progress is not None:
+            progress(position + 1, total)
 
 
 def interpret_bytes(data: bytes, encoding: str = "utf-8", **options: Any) -> Interpretation:

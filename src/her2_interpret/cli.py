@@ -33,7 +33,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -98,6 +99,26 @@ def _percent(value: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if not 0 <= number <= 100:
         raise argparse.ArgumentTypeError(f"a percent must be 0-100, not {value}")
+    return number
+
+
+def _workers(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"workers must be >= 0 (0: one per core), not {value}")
+    return number or (os.cpu_count() or 1)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1, not {value}")
     return number
 
 
@@ -167,6 +188,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--explain", action="store_true",
         help="add the plain and clinical explanations (the clinical one QUOTES REPORT TEXT as evidence)",
+    )
+    parser.add_argument(
+        "-j", "--workers", type=_workers, default=1, metavar="N",
+        help="interpret in N processes (0: one per core; default 1). Output order stays the input order",
+    )
+    parser.add_argument(
+        "--chunksize", type=_positive, default=None, metavar="N",
+        help="with --workers: reports sent to a worker at once (default 32)",
     )
     bar = parser.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None,
@@ -300,22 +329,21 @@ def interpret_main(argv: Sequence[str], *, stdin: Any, stdout: TextIO, stderr: T
         _error(f"{args.output}: cannot write ({exc.strerror or type(exc).__name__})", stderr)
         return EXIT_OUTPUT
 
-    from .api import interpret
-
     failed = 0
     try:
         writer = Writer(fmt, out, args.explain, single, args.output)
-        for report in progress(read_reports(args.inputs, read_options, stdin), args.progress, stderr):
-            result, error = None, None
-            if report.error is None:
+        reports = read_reports(args.inputs, read_options, stdin)
+        for report, result, error in progress(
+            _interpreted(reports, options, args.workers, args.chunksize), args.progress, stderr
+        ):
+            if report.error is None and error is None:
                 try:
-                    result = interpret(report.text, **options)  # type: ignore[arg-type]
                     row = build_row(report, result, args.explain)
                 except Exception as exc:  # noqa: BLE001 - the type only: messages may quote the report
-                    result = None
-                    error = f"internal: {type(exc).__name__} (details withheld: they may quote the report)"
+                    result, error = None, _INTERNAL.format(type(exc).__name__)
             if report.error or error:
                 failed += 1
+                result = None
                 row = build_row(report, None, args.explain, error)
             writer.write(row, result)
         writer.close()
@@ -330,6 +358,43 @@ def interpret_main(argv: Sequence[str], *, stdin: Any, stdout: TextIO, stderr: T
     if failed:
         stderr.write(f"{PROG}: {failed} input(s) failed; their rows say why in the 'error' column\n")
     return min(failed, EXIT_FAILED_MAX)
+
+
+_INTERNAL = "internal: {} (details withheld: they may quote the report)"
+
+
+def _interpreted(reports: Iterator[Any], options: dict[str, Any], workers: int, chunksize: int | None) -> Iterator[Any]:
+    """``(report, result, error)`` for each report, in order: in this process, or with ``workers``
+    > 1 through :func:`her2_interpret.interpret_many`'s process pool (a report that already has an
+    error is not sent; one that fails gets an ``internal`` error, the type only)."""
+    from .api import interpret, interpret_many
+    from .errors import ItemError
+
+    if workers <= 1:
+        for report in reports:
+            if report.error is not None:
+                yield report, None, None
+                continue
+            try:
+                yield report, interpret(report.text, **options), None
+            except Exception as exc:  # noqa: BLE001 - the type only: messages may quote the report
+                yield report, None, _INTERNAL.format(type(exc).__name__)
+        return
+    sent: deque[Any] = deque()
+
+    def texts() -> Iterator[str | None]:
+        for report in reports:
+            sent.append(report)
+            yield None if report.error is not None else report.text
+
+    for result in interpret_many(texts(), workers=workers, chunksize=chunksize, errors="return", **options):
+        report = sent.popleft()
+        if report.error is not None:
+            yield report, None, None
+        elif isinstance(result, ItemError):
+            yield report, None, _INTERNAL.format(result.error_type)
+        else:
+            yield report, result, None
 
 
 def _is_text_input(path: str) -> bool:

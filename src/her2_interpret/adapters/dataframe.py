@@ -74,8 +74,10 @@ def _label(labels: list[Any] | None, position: int) -> Any:
 
 
 def _not_text(labels: list[Any] | None, position: int, text: Any) -> str:
-    missing = text is None or (isinstance(text, float) and text != text)  # None or NaN
-    held = f"a missing value ({'None' if text is None else 'NaN'})" if missing else type(text).__name__
+    na = type(text).__name__ in ("NAType", "NaTType")  # pandas' missing values (pd.NA, pd.NaT)
+    missing = text is None or na or (isinstance(text, float) and text != text)  # None, NA or NaN
+    shown = "None" if text is None else ("NA" if na else "NaN")
+    held = f"a missing value ({shown})" if missing else type(text).__name__
     return (
         f"row {_label(labels, position)!r} holds {held}, not report text (str); "
         "drop or fill missing texts first, e.g. series.dropna() or series.fillna('')"
