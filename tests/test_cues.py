@@ -628,6 +628,10 @@ SESSION3 = [
     row("treat-as-triple-negative", "ER 4%, PR 0%, HER2 1+. Oncologist: treat it as triple negative.",
         er_status="low_positive", hr_status="positive", subtype="luminal_b_like"),
     row("zero-in-word", "ER: P0SITIVE (90%), STR0NG", er_status="positive", er_intensity="strong"),
+    row("part-size-on-diagnosis-line", "A. RIGHT BREAST, LUMPECTOMY:\n - Invasive ductal carcinoma, grade 3, 9 mm.\n"
+        " - Margins negative (closest 3 mm).\n - ER: negative (0%).\nB. LEFT BREAST, LUMPECTOMY:\n"
+        " - Invasive lobular carcinoma, grade 2, 31 mm.\n - ER: positive (90%).", er_status="positive",
+        er_percent=90, warns="[report.specimens]"),
     # a list written as one is positional, like "+/+"; scattered percents without "respectively" are not read
     row("positional-percents-slash", "ER/PR: 95%/5%", er_percent=95, pr_percent=5, pr_status="low_positive"),
     row("positional-percents-bracket", "ER, PR positive (90%, 70%)", er_percent=90, pr_percent=70),

@@ -1017,6 +1017,9 @@ def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None,
         # "Size: 31 mm" under "TUMOR 1", "Invasive tumor size: 12 mm" under "PART A - RIGHT BREAST"
         size_line = P.SIZE_LINE.match(line) if st.tumour is not None or (
             st.specimen is not None and _TUMOUR_SIZE_WORDS.search(line)) else None
+        if size_line is None and st.specimen is not None and st.size_mm is None and "argin" not in line:
+            # "A. RIGHT BREAST, LUMPECTOMY:" / "- Invasive ductal carcinoma, grade 3, 11 mm.": the part's tumour size
+            size_line = _INVASIVE_SIZE.search(line)
         if size_line is not None:  # "Size: 31 mm" under "TUMOR 1": that tumour's size
             st.size_mm = _mm(size_line)
         # ---- a flattened table: "ER PR HER2 Ki67" / "Positive Negative 1+ 15%", or column names
@@ -1161,6 +1164,11 @@ _CUE_HEADER = P.lazy(r"^[ \t]{0,12}[^:\n]{0,40}\b(?:DCIS|in\s{1,3}situ|invasive|
 _TUMOUR_LABEL_HINT = P.lazy(r"ass|umo|esion|ocus", regex.IGNORECASE)
 # A tumour label that heads what follows it: "TUMOR 2 (BLOCK A9): ", "Tumour 1 - "
 _TUMOUR_LABEL_END = P.lazy(r"\s{0,2}(?:\([^()\n]{0,60}\)\s{0,2})?[:\-–]\s{0,3}")
+_INVASIVE_SIZE = P.lazy(
+    r"\binvasive\s{1,3}(?:\w{1,15}\s{1,3}){0,2}carcinoma\b[^\n]{0,100}?(?<![\d.])(?P<v>\d{1,3}(?:[.,]\d)?)\s{0,2}(?P<u>mm|cm)\b"
+    r"(?!\s{0,3}(?:from|away|to\s{1,3}the|apart|of\s{1,3}(?:benign|normal)))",
+    regex.IGNORECASE,
+)
 _TUMOUR_SIZE_WORDS = P.lazy(r"\b(?:invasive|tumou?r|lesion)\s{1,3}(?:\w{1,12}\s{1,3})?size\b", regex.IGNORECASE)
 _FIELD_WITH_VALUE = P.lazy(r"^[\s*#-]{0,6}[^:\n]{1,40}:[ \t]{0,6}[A-Za-z0-9(]")
 
