@@ -102,21 +102,22 @@ def _percent(value: str) -> float:
     return number
 
 
-def _workers(value: str) -> int:
+def _whole(value: str) -> int:
     try:
-        number = int(value)
+        return int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+
+
+def _workers(value: str) -> int:
+    number = _whole(value)
     if number < 0:
         raise argparse.ArgumentTypeError(f"workers must be >= 0 (0: one per core), not {value}")
     return number or (os.cpu_count() or 1)
 
 
 def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    number = _whole(value)
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be >= 1, not {value}")
     return number
