@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from english_words import get_english_words_set  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from her2_interpret import lexicon  # noqa: E402
-from her2_interpret.normalize import FUZZY_CUTOFF, FUZZY_MIN_LEN  # noqa: E402
+from her2_interpret.reading import lexicon  # noqa: E402
+from her2_interpret.reading.normalize import FUZZY_CUTOFF, FUZZY_MIN_LEN  # noqa: E402
 
 
 def main() -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from her2_interpret import interpret, lexicon
-from her2_interpret.normalize import correct_token, normalize
+from her2_interpret import interpret
+from her2_interpret.reading import lexicon
+from her2_interpret.reading.normalize import correct_token, normalize
 
 
 @pytest.mark.parametrize("word", lexicon.REAL_NEAR_WORDS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from unittest import mock
 
 from her2_interpret import interpret, parse
-from her2_interpret import patterns as P
+from her2_interpret.reading import patterns as P
 
 
 class _Stuck:

@@ -1,4 +1,4 @@
-"""Statement classes (her2_interpret.statements) and the statement bound of every finding.
+"""Statement classes (her2_interpret.reading.statements) and the statement bound of every finding.
 
 The bound: every evidence span of a finding lies inside the finding's own statement span
 (``finding.start``..``finding.end``), which starts at or before its marker mention; checked over
@@ -12,7 +12,7 @@ import pytest
 
 from corpus_cases import load_cases
 from her2_interpret import parse
-from her2_interpret.statements import StatementClass, classify_statement
+from her2_interpret.reading.statements import StatementClass, classify_statement
 
 CLASSES = [
     ("A positive test is defined as nuclear staining in more than 5% of tumour cells.", StatementClass.DEFINITION),

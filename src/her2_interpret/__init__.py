@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the names below, for type checkers and IDEs; at run time th
         ReportWarning,
         Subtype,
     )
-    from .parser import parse
+    from .reading import parse
     from .record import ADDED_COLUMNS, ALL_COLUMNS, EXTRA_COLUMNS, RECORD_COLUMNS
     from .review import Severity
     from .rules import classify
@@ -106,7 +106,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("interpret", "interpret_bytes", "interpret_many", "validate"), "api"),
     **dict.fromkeys(("InputDecodeError", "ValidationError"), "errors"),
     "explain": "explain",
-    "parse": "parser",
+    "parse": "reading",
     "classify": "rules",
     "Severity": "review",
     "Record": "schema",

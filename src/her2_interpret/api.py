@@ -8,7 +8,7 @@ from typing import Any
 
 from .errors import WITHHELD, InputDecodeError, ItemError, ValidationError
 from .models import Interpretation, ReportWarning
-from .parser import parse
+from .reading import parse
 from .presence import mention_warnings
 from .record import FUZZY_REASON
 from .rules import classify, check_options

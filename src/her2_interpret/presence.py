@@ -30,7 +30,7 @@ from enum import Enum
 
 import regex
 
-from . import patterns as P
+from .reading import patterns as P
 from .models import (
     Classification,
     Findings,
@@ -173,8 +173,8 @@ _REACH = 120  # at most this many characters either side of a mention
 
 def _normalised_and_masked(text: str) -> tuple[str, str]:
     """The normalised text and its masked copy (legends, controls, methods blanked), made once."""
-    from .normalize import normalize
-    from .parser import _mask
+    from .reading.normalize import normalize
+    from .reading.masking import _mask
 
     norm = normalize(text).text
     return norm, _mask(norm)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from . import patterns as P
-from .review import StrEnum
+from ..review import StrEnum
 
 
 class StatementClass(StrEnum):
