@@ -1,4 +1,11 @@
-"""TODO"""
+"""Stage 10, assembly: the reading pipeline end to end, and the one entry point :func:`parse`.
+
+:func:`_parse` runs the stages in order: normalise (with the offset map) -> mask -> mentions (found
+once) -> the clause walk (sections, tables, statements) -> value readers per clause -> findings, then
+the report-wide facts: the organ (breast or gastric), whether an invasive carcinoma is diagnosed, the
+DCIS-only flag [receptor.dcis] and which markers are named at all (for "not stated" against "stated
+but not read").
+"""
 
 from __future__ import annotations
 

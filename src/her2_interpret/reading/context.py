@@ -1,4 +1,14 @@
-"""TODO"""
+"""Stage 6, context cues of one statement (ConText style): is it about DCIS, about the past, a question?
+
+- :func:`_dcis_cue` / :func:`_dcis_named`: a DCIS cue that is not negated ("no DCIS", "DCIS: absent")
+  and names no invasive carcinoma [receptor.dcis];
+- :func:`_historical`: a historical cue ("prior", "outside", "per the referring report") governs the
+  text after it until a terminator ("now", "this specimen", "repeat") [report.specimens];
+- :func:`_is_question`: a question or hearsay ("I read that 0 and 1+ are negative") reports nothing;
+- shared cue patterns: :data:`_CORRECTION` ("should read 8% (not 80%)"), :data:`_SCOPE_END`,
+  :data:`_SENTENCE_SIDE`, :data:`_CUE_WINDOW`.
+Cue vocabularies shared with other stages live in :mod:`.patterns` (HISTORICAL, REPEAT, DCIS, ...).
+"""
 
 from __future__ import annotations
 

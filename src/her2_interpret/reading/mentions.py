@@ -1,4 +1,14 @@
-"""TODO"""
+"""Stage 4, mentions: where a marker is named, and the unit a value reader reads.
+
+- :func:`_all_mentions` / :func:`_find_mentions`: every marker mention (kinds ``er``, ``pr``, ``her2``,
+  ``ish`` (a HER2 ISH test), ``measure`` (an ISH measurement label), ``cep``, ``ki67``, ``hr``,
+  ``triple``, ``allmarkers``, ``other``) from :data:`~.patterns.MENTION`, found once per text and looked
+  up by position afterwards;
+- :func:`_group_mentions`: mentions joined into groups that speak together ("ER/PR", "estrogen and
+  progesterone receptors", "HER2 (ERBB2)", "FISH: ratio ...; HER2 ...; CEP17 ...");
+- :class:`_Mention` and :class:`_Clause`: a mention, and its statement (ranges of the masked normalised
+  text, its context and flags) as :mod:`.clauses` builds it and :mod:`.values` reads it.
+"""
 
 from __future__ import annotations
 

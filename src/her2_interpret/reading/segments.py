@@ -1,4 +1,11 @@
-"""TODO"""
+"""Stage 3, segments: sentences and line bounds of a text (a sentence never crosses a line).
+
+- :func:`_sentences` gives the sentence spans inside ``text[start:end]`` (split at sentence ends of
+  :data:`~.patterns.SENTENCE_END` and at line breaks);
+- :func:`_sentence_at`, :func:`_sentence_start`, :func:`_sentence_end` look a position up in sorted spans;
+- :class:`_LineIndex` finds line bounds and sentence ends once per text, so many matches on one long
+  line cost a lookup each, not a rescan (parsing stays linear in the text length).
+"""
 
 from __future__ import annotations
 
