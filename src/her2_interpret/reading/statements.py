@@ -100,38 +100,10 @@ CUES: dict[StatementClass, str] = {
     """,
 }
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a verbose pattern (split at ``|`` outside groups and classes)."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        elif ch == "#" and depth == 0:  # a verbose comment runs to the end of its line
-            end = pattern.find("\n", i)
-            i = len(pattern) if end < 0 else end
-            continue
-        i += 1
-    parts.append(pattern[start:])
-    return [part for part in parts if part.strip()]
-
-
 # Run as separate alternatives (patterns.SplitPattern): one long alternation of these cues scanned at
 # about 2 us a character, the parts each find their literal start fast. Each part names its class.
 _CUE_PATTERN = P.split(
-    [f"(?P<{cls.value}>{alt})" for cls, pattern in CUES.items() for alt in _alternatives(pattern)],
+    [f"(?P<{cls.value}>{alt})" for cls, pattern in CUES.items() for alt in P.alternatives(pattern)],
     regex.IGNORECASE | regex.VERBOSE,
 )
 
