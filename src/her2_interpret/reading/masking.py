@@ -22,7 +22,8 @@ import bisect
 import regex
 
 from . import patterns as P
-from .statements import CLASS_OF_TUMOURS, HEDGE, not_result_cues
+from .regions import receptor_regions
+from .statements import _CUE_PATTERN as _CUES, CLASS_OF_TUMOURS, HEDGE
 from .context import _CORRECTION, _CUE_WINDOW, _NOT_OLD_VALUE
 from .mentions import _RESULT_KINDS
 from .segments import _DANGLING, _LineIndex, _PARENS, _sentence_at, _sentences
@@ -119,14 +120,21 @@ def _mask(text: str) -> str:
     """
     chars = list(text)
     lines = _LineIndex(text)
+    lines.regions = receptor_regions(text)
     for blank_pass in _PASSES:
         blank_pass(text, chars, lines)
-    return _blank_controls("".join(chars))
+    return _blank_controls("".join(chars), lines.regions)
+
+
+def _scan(pattern, text: str, lines: _LineIndex):  # type: ignore[no-untyped-def]
+    """Every match of ``pattern`` inside the regions of ``text`` (:mod:`.regions`)."""
+    for a, b in lines.regions:
+        yield from pattern.finditer(text, a, b)
 
 
 def _blank_unticked_boxes(text: str, chars: list[str], lines: _LineIndex) -> None:
     """Lines with an unticked box (a line that also has a ticked box keeps it)."""
-    for m in P.CHECKBOX_UNTICKED.finditer(text):
+    for m in _scan(P.CHECKBOX_UNTICKED, text, lines):
         line_end = text.find("\n", m.start())
         if not P.CHECKBOX_TICKED.search(text, m.start(), len(text) if line_end < 0 else line_end):
             _blank_line(chars, text, m.start())
@@ -134,7 +142,7 @@ def _blank_unticked_boxes(text: str, chars: list[str], lines: _LineIndex) -> Non
 
 def _blank_method_sentences(text: str, chars: list[str], lines: _LineIndex) -> None:
     """"Fixation: ... . ER: positive (95%)": the method sentence only."""
-    for m in P.METHOD_LINE.finditer(text):
+    for m in _scan(P.METHOD_LINE, text, lines):
         line_end = text.find("\n", m.start())
         line_end = len(text) if line_end < 0 else line_end
         stop = P.SENTENCE_END.search(text, m.start(), line_end)
@@ -144,7 +152,7 @@ def _blank_method_sentences(text: str, chars: list[str], lines: _LineIndex) -> N
 def _blank_page_furniture(text: str, chars: list[str], lines: _LineIndex) -> None:
     """Page furniture: the whole line, or only the label on a line with results ("Patient: ER 0%")."""
     blanked_lines: set[int] = set()
-    for m in P.PAGE_FURNITURE.finditer(text):
+    for m in _scan(P.PAGE_FURNITURE, text, lines):
         line_start, line_end = lines.line(m.start())
         if lines.has_result_mention(line_start, line_end):
             _blank(chars, m.start(), m.end())
@@ -156,21 +164,21 @@ def _blank_page_furniture(text: str, chars: list[str], lines: _LineIndex) -> Non
 def _blank_invalid(text: str, chars: list[str], lines: _LineIndex) -> None:
     """"reported in error": that sentence (the correction may follow), keeping the marker names, so
     that "The HER2 score was transcribed incorrectly. The correct score is 2+" reads the correction."""
-    for m in P.INVALID.finditer(text):
+    for m in _scan(P.INVALID, text, lines):
         _blank_sentence(chars, lines, m.start(), m.end(), keep_names=True)
     lines.done.clear()
 
 
 def _blank_not_this_patient(text: str, chars: list[str], lines: _LineIndex) -> None:
     """Trial criteria and laboratory statistics speak of patients in general, not of this tumour."""
-    for m in P.NOT_THIS_PATIENT.finditer(text):
+    for m in _scan(P.NOT_THIS_PATIENT, text, lines):
         _blank_sentence(chars, lines, m.start(), m.end())
 
 
 def _blank_not_results(text: str, chars: list[str], lines: _LineIndex) -> None:
     """Statements that are not results: definitions, keys, template hints, literature
     [report.not_results]; inside parentheses, the aside only."""
-    for m in not_result_cues(text):
+    for m in _scan(_CUES, text, lines):
         aside = _enclosing_parens(text, m.start(), m.end())
         if aside is not None and m.lastgroup == "template_hint" and _EMPTY_FIELD.match(text, aside[1]):
             aside = None  # "Percent positive (0-100%):" with nothing after it: the whole field is template
@@ -184,7 +192,7 @@ def _blank_key_rows_and_phrases(text: str, chars: list[str], lines: _LineIndex) 
     """A scoring key written as rows ("  0   No staining ..." / "  1+  Incomplete ..."), and phrases
     about classes of tumours or hedges ("only on ER-negative tumours"): the phrase, not the sentence."""
     for pattern in (_KEY_ROWS, CLASS_OF_TUMOURS, HEDGE):
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text, lines):
             _blank(chars, m.start(), m.end())
 
 
@@ -216,7 +224,7 @@ _PHRASES = (P.REFERENCE, P.OPTION_LIST, P.CLONES, P.FIXATION, P.CELLULARITY, P.C
 def _blank_phrases(text: str, chars: list[str], lines: _LineIndex) -> None:
     """:data:`_PHRASES`, then field names ("ER Percent Positive") and registry codes ("ER Summary: 1")."""
     for pattern in _PHRASES:
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text, lines):
             _blank(chars, m.start(), m.end())
     if "ercent" in text or "ERCENT" in text or "%" in text:
         for m in P.FIELD_NAME_POSITIVE.finditer(text):
@@ -255,9 +263,9 @@ _PASSES = (
 )
 
 
-def _blank_controls(masked: str) -> str:
-    """Sentences about controls, benign tissue or family members, in the masked text."""
-    hits = [m.start() for m in P.FAMILY.finditer(masked)] + [m.start() for m in P.CONTROL_WORD.finditer(masked)]
+def _blank_controls(masked: str, regions: list[tuple[int, int]]) -> str:
+    """Sentences about controls, benign tissue or family members, in the masked text's regions."""
+    hits = [m.start() for a, b in regions for pattern in (P.FAMILY, P.CONTROL_WORD) for m in pattern.finditer(masked, a, b)]
     if not hits:
         return masked
     chars = list(masked)

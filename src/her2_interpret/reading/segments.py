@@ -34,6 +34,7 @@ class _LineIndex:
         self._stops: dict[int, tuple[list[int], list[int]]] = {}
         self.done: set[tuple[int, int]] = set()  # sentences already blanked
         self.mention_lines: dict[int, bool] = {}
+        self.regions: list[tuple[int, int]] = [(0, len(text))]  # where masking reads (.regions)
 
     def line(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, pos) - 1
