@@ -1,4 +1,11 @@
-"""TODO"""
+"""The shared reading tools of the value readers, and the value patterns several of them use.
+
+Takes nothing by itself: :class:`ReaderBase` holds one text's state (normalised text, masked text,
+table cells, warnings) and the tools the marker readers (:mod:`.receptors`, :mod:`.her2`,
+:mod:`.her2_ish`, :mod:`.ki67`) build on. The module-level patterns and tables here are compiled or built
+once (patterns lazily on first use, :func:`~..patterns.lazy`). The HER2 extent cut-off comes from the
+guideline thresholds ([her2.ihc.*]); the reader only sorts a described extent to one side of it.
+"""
 
 from __future__ import annotations
 
@@ -128,8 +135,44 @@ def _num(s: str) -> float:
     return float(s.replace(",", "."))
 
 
+#: The most a percent can be: a larger number is not a percent of cells.
+_MAX_PERCENT = 100
+#: The bound patterns of :data:`~..patterns.PERCENT` -> (value group, which end of the range it is).
+_PERCENT_BOUNDS = {"lt": ("ltv", "upper"), "le_alt": ("lev", "upper"), "gt": ("gtv", "lower")}
+
+
+def _percent_value(m: regex.Match[str]) -> tuple[str, Any] | None:
+    """The value a :data:`~..patterns.PERCENT` match states.
+
+    Takes the match; gives ("percent", number) for one number ("95%", "%95" as Turkish writes it),
+    ("percent_range", (low, high)) for a range ("15-20%") or a bound ("<1%" is (0, 1), ">90%" is
+    (90, 100)), or None when the numbers are no percent (above 100, or a range the wrong way round).
+    """
+    pat = m.lastgroup or "one"
+    if pat == "range":
+        lo, hi = _num(m.group("lo")), _num(m.group("hi"))
+        return ("percent_range", (lo, hi)) if lo <= hi <= _MAX_PERCENT else None
+    if pat in _PERCENT_BOUNDS:
+        group, end = _PERCENT_BOUNDS[pat]
+        v = _num(m.group(group))
+        if v > _MAX_PERCENT:
+            return None
+        return "percent_range", ((0.0, v) if end == "upper" else (v, float(_MAX_PERCENT)))
+    v = _num(m.group("v") or m.group("pv"))
+    return ("percent", v) if v <= _MAX_PERCENT else None
+
+
 class ReaderBase:
-    """TODO"""
+    """The shared reading tools of the value readers, and the reader's state for one text.
+
+    Takes the normalised text (:class:`~..normalize.Normalized`, for the offset map back to the
+    original), the masked normalised text ``t`` the clauses point into, and the table cells
+    ``(start, end, column kind)`` found in it. Gives the tools every value reader uses: searches bounded
+    by a clause's pieces that never read a value out of a marker name (``search``, ``finditer``), table
+    cell values (``cell_value``), evidence with original offsets (``ev``), the clause text (``body``), the
+    fields every finding shares (``_base``), the DCIS cut (``_before_dcis``) and the shorthand, pending
+    and not-performed findings. Readers add their warnings to ``warnings``.
+    """
 
     def __init__(self, norm: Normalized, t: str, cells: list[tuple[int, int, str]] | None = None) -> None:
         self.norm = norm
@@ -199,6 +242,47 @@ class ReaderBase:
         if clause.body_text is None:
             clause.body_text = " ".join(self.t[a:b] for a, b in clause.ranges)
         return clause.body_text
+
+    # ---- DCIS inside a clause
+    def _dcis_split(self, clause: _Clause) -> int | None:
+        """Where the DCIS part of a clause begins ("positive in the invasive ... and negative in the DCIS").
+
+        Takes a clause; gives the offset of the cut before the DCIS words (the last ";", "and", "but",
+        "whereas" or "while" before them), or None when the clause names no DCIS. An offset at or before
+        the mention's end means the whole clause speaks of DCIS.
+        """
+        m = self.search(P.DCIS, clause)
+        if m is None:
+            return None
+        start = clause.ranges[0][0]
+        seg = self.t[start : m.start()].lower()
+        cut = max(seg.rfind(";"), seg.rfind(" and "), seg.rfind(" but "), seg.rfind(" whereas "), seg.rfind(" while "))
+        if cut < 0:
+            return m.start() if m.start() <= clause.mention.end else start
+        return start + cut
+
+    def _before_dcis(self, clause: _Clause, flags: set[Flag], keep_final: bool) -> _Clause:
+        """The clause without its DCIS part, so a value of the DCIS is not read as the invasive one.
+
+        Takes a clause and the finding's flags (``Flag.DCIS`` is added to them when the whole clause is
+        about DCIS); gives the clause cut at :meth:`_dcis_split`, or the clause itself when there is
+        nothing to cut. ``keep_final`` carries the clause's ``final`` mark into the cut clause (the HER2
+        reader keeps it, the receptor reader does not). The cut clause keeps kinds, mention, context,
+        flags and ``pre`` only (not the marker-name spans).
+        """
+        split = self._dcis_split(clause)
+        if split is None:
+            return clause
+        if split <= clause.mention.end:
+            flags.add(Flag.DCIS)
+            return clause
+        extra = {"final": clause.final} if keep_final else {}
+        return _Clause(
+            kinds=clause.kinds, mention=clause.mention,
+            ranges=[(a, min(b, split)) for a, b in clause.ranges if a < split],
+            context=clause.context, flags=clause.flags, pre=clause.pre, pre_start=clause.pre_start,
+            **extra,
+        )
 
     def _base(self, clause: _Clause, extra_flags: set[Flag] | None = None) -> dict[str, Any]:
         flags = set(clause.flags) | (extra_flags or set())

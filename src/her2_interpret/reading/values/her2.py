@@ -1,229 +1,207 @@
-"""TODO"""
+"""HER2 immunohistochemistry and stated HER2 status: the IHC part of a HER2 clause.
+
+Takes a clause (a HER2 mention and its statement, in the masked normalised text) and gives findings
+whose evidence spans point at the original text:
+
+- :class:`~her2_interpret.models.Her2IhcFinding`: the IHC score ("HER2 (4B5): 2+", "score 0"), a score
+  range ("0-1+"), a status word said with it, the category word ("HER2-low", "ultralow", "null") and the
+  staining description (completeness, intensity, extent against the 10% cut-off, "no staining");
+- :class:`~her2_interpret.models.Her2StatusFinding`: a HER2 status or category stated without a test
+  ("HER2 negative", "HER2-low", "HER2: pending"), marked ``final`` for a final/overall interpretation;
+- with the ISH steps of :mod:`.her2_ish` (called first), the :class:`~her2_interpret.models.Her2IshFinding`.
+
+The reader only reads; the rules decide. The readings serve [her2.ihc.stated] (a stated score or range,
+kept as stated), [her2.ihc.derived] and [her2.ihc.subzero] (the staining description and the
+faint/none staining from which the rules derive a score or the ultralow/null category) and
+[her2.final] (a stated overall status, which the rules keep by P2).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .. import patterns as P
-from ...models import Evidence, Flag, Her2Category, Her2IhcFinding, Her2IshFinding, Her2Staining, Her2Status, Her2StatusFinding, IhcScore, IshResult, Probe
+from ...models import Evidence, Flag, Her2Category, Her2IhcFinding, Her2Staining, Her2Status, Her2StatusFinding, IhcScore
 from ..mentions import _Clause
-from .base import _AMPLIF, _AMPLIFICATION, _BARE_SCORE, _BRACKETED_RATIO, _COPY_WORD, _EXTENT_CUTOFF, _IHC_HINT, _IHC_STATUS_WORD, _IHC_WORD, _LABEL_NUMBER, _MEMBRANE, _NEGATING_PRE, _NEG_PRE_END, _OVEREXPRESSION, _SCORES, _num, _range_end, _sign
+from .base import _BARE_SCORE, _EXTENT_CUTOFF, _IHC_HINT, _IHC_STATUS_WORD, _IHC_WORD, _MEMBRANE, _NEG_PRE_END, _OVEREXPRESSION, _SCORES, _num, _sign
+from .her2_ish import ISH_KINDS, Span
+
+#: The HER2 status word's pattern group -> the status.
+_HER2_STATUSES = {"neg": Her2Status.NEGATIVE, "equiv": Her2Status.EQUIVOCAL, "pos": Her2Status.POSITIVE}
+#: The category word's pattern group -> the category as written.
+_CATEGORY_WORDS = {"ultralow": Her2Category.ULTRALOW, "null": Her2Category.ZERO_NULL, "low": Her2Category.LOW}
+#: The staining intensity's pattern group -> the intensity of the description.
+_STAIN_INTENSITIES = {"faint": "faint", "wm": "weak_to_moderate", "weak": "weak", "mod": "moderate", "int": "intense"}
+#: The groups of :data:`~..patterns.IHC_SCORE` that may hold the score digit, in order.
+_SCORE_GROUPS = ("s1", "s2", "s3", "s4", "s5")
+#: The groups of :data:`~..patterns.SIGN` that may hold the sign, in order.
+_SIGN_GROUPS = ("a", "b", "c", "d")
+#: Values that make an IHC finding (a staining read only from the word "ultralow" is the category).
+_IHC_KEYS = ("score", "score_range", "completeness", "stain_extent")
 
 
 class Her2Values:
-    """TODO"""
+    """Reads a HER2 clause: the ISH part (:class:`~.her2_ish.Her2IshValues`), then the IHC and status.
+
+    A mixin of :class:`~.reader.Reader`: it uses the reading tools of :class:`~.base.ReaderBase`
+    (``search``, ``finditer``, ``cell_value``, ``ev``, ``body``, ``_base``, ``_before_dcis``) and the ISH
+    steps of :class:`~.her2_ish.Her2IshValues`.
+    """
 
     # ---- HER2
     def read_her2(self, clause: _Clause, shared: bool = False) -> list[Any]:
-        t = self.t
-        flags: set[Flag] = set()
-        dcis_split = self._dcis_split(clause)
-        if dcis_split is not None and dcis_split <= clause.mention.end:
-            flags.add(Flag.DCIS)
-        elif dcis_split is not None:
-            clause = _Clause(
-                kinds=clause.kinds, mention=clause.mention,
-                ranges=[(a, min(b, dcis_split)) for a, b in clause.ranges if a < dcis_split],
-                context=clause.context, flags=clause.flags, pre=clause.pre, pre_start=clause.pre_start,
-                final=clause.final,
-            )
-        body = self.body(clause)
-        is_ish = clause.primary in ("ish", "measure", "cep")
-        out: list[Any] = []
-        base = self._base(clause, flags)
+        """The HER2 findings of one clause (ISH, IHC, stated status), in that order.
 
-        # ---- ISH numbers and result
+        Takes the clause and ``shared`` (True when the clause is a group's, "ER, PR and HER2 negative":
+        no sign or bare score right after the name is then HER2's own). Gives a list of findings, empty
+        when the clause holds no HER2 value. The DCIS part of the clause is not read.
+        """
+        flags: set[Flag] = set()
+        clause = self._before_dcis(clause, flags, keep_final=True)
+        body = self.body(clause)
+        is_ish = clause.primary in ISH_KINDS
+        base = self._base(clause, flags)
         ish_vals: dict[str, Any] = {}
         ish_ev: list[Evidence] = []
-        taken: list[tuple[int, int]] = []
-        has_digit = any(ch.isdigit() for ch in body)  # every ISH number pattern needs one
-        for m in self.finditer(P.ISH_CEP17, clause) if has_digit else ():
-            ish_vals.setdefault("cep17", _num(m.group("v")))
-            if len(ish_ev) == 0 or all(e.field != "cep17" for e in ish_ev):
-                ish_ev.append(self.ev("cep17", m.start(), m.end(), "her2.ish.cep17"))
-            taken.append((m.start(), m.end()))
-        snr = self.search(P.ISH_SNR, clause) if has_digit else None
-        if snr:
-            ish_vals["copy_number"] = _num(snr.group("v"))
-            ish_ev.append(self.ev("copy_number", snr.start(), snr.end(), "her2.ish.snr"))
-            taken.append((snr.start(), snr.end()))
-        rm = self.search(P.ISH_RATIO, clause, taken) if has_digit else None
-        if rm:
-            ish_vals["ratio"] = _num(rm.group("v") or rm.group("v2"))
-            ish_ev.append(self.ev("ratio", rm.start(), rm.end(), "her2.ish.ratio"))
-            taken.append((rm.start(), rm.end()))
-        for kind, key in (("ratio", "ratio"), ("copies", "copy_number")):
-            cell = None if key in ish_vals else self.cell_value(clause, kind, r"\d{1,2}[.,]\d{1,3}")
-            if cell is not None:  # a table column "Ratio" / "HER2 copies"
-                ish_vals[key] = _num(cell[2])
-                ish_ev.append(self.ev(key, cell[0], cell[1], f"table.cell.{key}"))
-        if "copy_number" not in ish_vals and has_digit:
-            cm = self.search(P.ISH_COPY, clause, taken)
-            if cm and (is_ish or ish_vals or _COPY_WORD.search(cm.group())):
-                v = cm.group("v") or cm.group("v2") or cm.group("v3") or cm.group("v4") or cm.group("v5") or cm.group("v6")
-                ish_vals["copy_number"] = _num(v)
-                ish_ev.append(self.ev("copy_number", cm.start(), cm.end(), "her2.ish.copy_number"))
-                taken.append((cm.start(), cm.end()))
+        taken: list[Span] = []
+        self._read_ish_numbers(clause, is_ish, ish_vals, ish_ev, taken)
         # "awaiting FISH (IHC equivocal)": a status word said of the IHC is not the ISH result
         ihc_words = list(self.finditer(_IHC_STATUS_WORD, clause)) if _IHC_HINT.search(body) else []
         ihc_spans = [(m.start(), m.end()) for m in ihc_words]
-        ish_words_in_her2 = bool(_AMPLIF.search(body))
-        if ish_words_in_her2 and not is_ish and _NEGATING_PRE.search(clause.pre) and _AMPLIFICATION.search(body):
-            am = self.search(_AMPLIFICATION, clause, taken)
-            if am is not None:
-                ish_vals["result"] = IshResult.NOT_AMPLIFIED
-                ish_ev.append(self.ev("result", am.start(), am.end(), "her2.ish.result.pre_negated"))
-        if is_ish or ish_vals or ish_words_in_her2:
-            res = None if "result" in ish_vals else self.search(
-                P.ISH_RESULT if (is_ish or ish_vals) else P.ISH_AMP_RESULT, clause, taken + ihc_spans
-            )
-            if res:
-                ish_vals["result"] = {
-                    "neg": IshResult.NOT_AMPLIFIED,
-                    "equiv": IshResult.EQUIVOCAL,
-                    "pos": IshResult.AMPLIFIED,
-                }[res.lastgroup]
-                ish_ev.append(self.ev("result", res.start(), res.end(), f"her2.ish.result.{res.lastgroup}"))
-            if res and is_ish and not {"ratio", "copy_number"} & set(ish_vals):
-                # "HER2/NEU BY FISH = 1.1 NOT AMPLIFIED": one decimal number between the ISH label and its result
-                lm = _LABEL_NUMBER.fullmatch(t, clause.mention.end, res.start())
-                if lm is not None:
-                    ish_vals["ratio"] = float(f"{lm.group('i')}.{lm.group('f')}")
-                    ish_ev.append(self.ev("ratio", lm.start("i"), lm.end("f"), "her2.ish.ratio.unlabelled"))
-                    self.warnings.append("HER2 ISH: the unlabelled number between the ISH label and its result is read "
-                                         "as the ratio [her2.ish.numbers]")
-            if res and is_ish and res.lastgroup != "equiv" and not {"ratio", "copy_number"} & set(ish_vals):
-                # [her2.ish.numbers] "FISH: NOT AMPLIFIED (1.2)": in an ISH statement the number in brackets
-                # right after the result is its ratio (OCR may split it: "(1. 1)")
-                bm = _BRACKETED_RATIO.match(t, res.end(), _range_end(clause, res.end()))
-                if bm is not None:
-                    ish_vals["ratio"] = float(f"{bm.group('i')}.{bm.group('f')}")
-                    ish_ev.append(self.ev("ratio", bm.start("i"), bm.end("f"), "her2.ish.ratio.bracketed"))
-                    self.warnings.append("HER2 ISH: the unlabelled number in brackets after the ISH result is read as "
-                                         "the ratio [her2.ish.numbers]")
-            gm = self.search(P.ISH_GROUP, clause)
-            if gm and (is_ish or ish_vals):
-                ish_vals["group_stated"] = int(gm.group("g"))
-                ish_ev.append(self.ev("group_stated", gm.start(), gm.end(), "her2.ish.group"))
-            if "result" not in ish_vals and is_ish:
-                if P.NOT_PERFORMED.search(body) and not ish_vals:
-                    return [Her2IshFinding(evidence=(), **self._base(clause, flags | {Flag.NOT_PERFORMED}))]
-                pend = self.search(P.PENDING, clause)
-                if pend and not any(k in ish_vals for k in ("ratio", "copy_number")):
-                    ish_vals["result"] = IshResult.PENDING
-                    ish_ev.append(self.ev("result", pend.start(), pend.end(), "status.pending"))
-            if ish_vals:
-                if P.ISH_SINGLE.search(body):
-                    ish_vals["probe"] = Probe.SINGLE
-                elif P.ISH_DUAL.search(body) or "ratio" in ish_vals or "cep17" in ish_vals:
-                    ish_vals["probe"] = Probe.DUAL
-                out.append(Her2IshFinding(evidence=tuple(ish_ev), **ish_vals, **base))
+        out, stop = self._read_ish(clause, is_ish, ish_vals, ish_ev, taken, ihc_spans, flags, base)
+        if stop:
+            return out
         if is_ish:
             # an ISH clause may also carry the final status ("Final HER2 status: POSITIVE"), and the
             # IHC it was ordered for ("awaiting FISH (IHC equivocal)")
             if ihc_words:
-                word = ihc_words[0].group().lower()
-                status = (Her2Status.EQUIVOCAL if ("equivocal" in word or "borderline" in word)
-                          else Her2Status.NEGATIVE if "neg" in word else Her2Status.POSITIVE)
-                ev = self.ev("status", ihc_words[0].start(), ihc_words[0].end(), "her2.ihc.status_word")
-                out.append(Her2IhcFinding(status=status, evidence=(ev,), **base))
+                out.append(self._ihc_status_word(ihc_words[0], base))
             return out
+        out.extend(self._read_her2_ihc(clause, shared, flags, ish_vals, taken))
+        return out
 
-        # ---- IHC (and a stated overall status)
+    def _ihc_status_word(self, m, base: dict[str, Any]) -> Her2IhcFinding:
+        """An IHC finding of a status word said of the IHC in an ISH statement ("IHC equivocal")."""
+        word = m.group().lower()
+        status = (Her2Status.EQUIVOCAL if ("equivocal" in word or "borderline" in word)
+                  else Her2Status.NEGATIVE if "neg" in word else Her2Status.POSITIVE)
+        ev = self.ev("status", m.start(), m.end(), "her2.ihc.status_word")
+        return Her2IhcFinding(status=status, evidence=(ev,), **base)
+
+    # ---- IHC (and a stated overall status)
+    def _read_her2_ihc(
+        self, clause: _Clause, shared: bool, flags: set[Flag], ish_vals: dict[str, Any], taken: list[Span]
+    ) -> list[Any]:
+        """The IHC and stated-status findings of a HER2 clause (not an ISH statement).
+
+        Takes the clause, ``shared`` (see :meth:`read_her2`), the finding's flags (SHORTHAND and FUZZY
+        are added here), the ISH values already read and the spans they took. Gives the IHC finding, or
+        a status finding, or a pending or not-performed finding, or nothing.
+        """
         ihc_vals: dict[str, Any] = {}
         ihc_ev: list[Evidence] = []
-        if not shared:
-            sm = _sign(t, clause.mention.end, clause.ranges[0][1])
-        else:
-            sm = None
-        rng = self.search(P.IHC_SCORE_RANGE, clause, taken)
-        bare = None if shared else _BARE_SCORE.match(t[clause.mention.end : clause.ranges[0][1]])
-        if rng is None and bare is not None:
-            off = clause.mention.end
-            ihc_vals["score"] = _SCORES[bare.group("s")]
-            ihc_ev.append(self.ev("score", off + bare.start("s"), off + bare.end(), "her2.ihc.score.bare"))
-        elif rng:
-            ihc_vals["score_range"] = True
-            ihc_ev.append(self.ev("score", rng.start(), rng.end(), "her2.ihc.score_range"))
-        else:
-            sc = self.search(P.IHC_SCORE, clause, taken)
-            if sc:
-                digit = next(sc.group(g) for g in ("s1", "s2", "s3", "s4", "s5") if sc.group(g))
-                ihc_vals["score"] = _SCORES[digit]
-                ihc_ev.append(self.ev("score", sc.start(), sc.end(), "her2.ihc.score"))
-        # status words (outside the ISH part)
-        status_m = None
-        pre = clause.pre.lower()
-        if pre and _NEG_PRE_END.search(pre):
-            if _OVEREXPRESSION.search(body) or "negative" in pre:
-                ihc_vals["status"] = Her2Status.NEGATIVE
-                ihc_ev.append(self.ev("status", clause.pre_start, clause.mention.start, "her2.status.pre"))
-        if "status" not in ihc_vals and sm:
-            sign = sm.group("a") or sm.group("b") or sm.group("c") or sm.group("d")
-            ihc_vals["status"] = Her2Status.POSITIVE if sign == "+" else Her2Status.NEGATIVE
-            ihc_ev.append(self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "her2.sign"))
-            flags.add(Flag.SHORTHAND)
-        if "status" not in ihc_vals:
-            status_m = self.search(P.HER2_STATUS, clause, taken)
-            if status_m and "amplif" not in status_m.group().lower():
-                ihc_vals["status"] = {
-                    "neg": Her2Status.NEGATIVE,
-                    "equiv": Her2Status.EQUIVOCAL,
-                    "pos": Her2Status.POSITIVE,
-                }[status_m.lastgroup]
-                ihc_ev.append(self.ev("status", status_m.start(), status_m.end(), f"her2.status.{status_m.lastgroup}"))
+        self._read_ihc_score(clause, shared, taken, ihc_vals, ihc_ev)
+        self._read_her2_status(clause, shared, taken, ihc_vals, ihc_ev, flags)
         cat = self.search(P.HER2_CATEGORY, clause, taken)
         if cat:
-            ihc_vals["category_word"] = {
-                "ultralow": Her2Category.ULTRALOW,
-                "null": Her2Category.ZERO_NULL,
-                "low": Her2Category.LOW,
-            }[cat.lastgroup]
+            ihc_vals["category_word"] = _CATEGORY_WORDS[cat.lastgroup]
             ihc_ev.append(self.ev("category_word", cat.start(), cat.end(), f"her2.category.{cat.lastgroup}"))
         self._read_stain_description(clause, ihc_vals, ihc_ev, taken)
         pending = None
         if "score" not in ihc_vals and "status" not in ihc_vals:
             pending = self.search(P.PENDING, clause)
-            if P.NOT_PERFORMED.search(body) and not pending:
+            if P.NOT_PERFORMED.search(self.body(clause)) and not pending:
                 nm = self.search(P.NOT_PERFORMED, clause)
                 ev = (self.ev("status", nm.start(), nm.end(), "status.not_performed"),) if nm else ()
-                out.append(Her2StatusFinding(evidence=ev, **self._base(clause, flags | {Flag.NOT_PERFORMED})))
-                return out
-        # (a staining read only from the word "ultralow" is the stated category, not an IHC reading)
-        has_ihc = any(k in ihc_vals for k in ("score", "score_range", "completeness", "stain_extent")) or (
-            "staining" in ihc_vals and any(e.field == "staining" for e in ihc_ev))
+                return [Her2StatusFinding(evidence=ev, **self._base(clause, flags | {Flag.NOT_PERFORMED}))]
         if any(e.fuzzy_score is not None for e in ihc_ev):
             flags.add(Flag.FUZZY)
+        return self._her2_ihc_findings(clause, ihc_vals, ihc_ev, ish_vals, flags, pending)
+
+    def _read_ihc_score(
+        self, clause: _Clause, shared: bool, taken: list[Span], vals: dict[str, Any], ev: list[Evidence]
+    ) -> None:
+        """[her2.ihc.stated] The IHC score: a range ("0-1+"), a bare score right after the name
+        ("HER2: 2+", not for a group's shared clause), or a labelled score ("score 3+"), in that order."""
+        rng = self.search(P.IHC_SCORE_RANGE, clause, taken)
+        bare = None if shared else _BARE_SCORE.match(self.t[clause.mention.end : clause.ranges[0][1]])
+        if rng is None and bare is not None:
+            off = clause.mention.end
+            vals["score"] = _SCORES[bare.group("s")]
+            ev.append(self.ev("score", off + bare.start("s"), off + bare.end(), "her2.ihc.score.bare"))
+        elif rng:
+            vals["score_range"] = True
+            ev.append(self.ev("score", rng.start(), rng.end(), "her2.ihc.score_range"))
+        else:
+            sc = self.search(P.IHC_SCORE, clause, taken)
+            if sc:
+                digit = next(sc.group(g) for g in _SCORE_GROUPS if sc.group(g))
+                vals["score"] = _SCORES[digit]
+                ev.append(self.ev("score", sc.start(), sc.end(), "her2.ihc.score"))
+
+    def _read_her2_status(
+        self, clause: _Clause, shared: bool, taken: list[Span], vals: dict[str, Any], ev: list[Evidence],
+        flags: set[Flag],
+    ) -> None:
+        """The stated HER2 status, first found of: a negation before the name ("no HER2 overexpression"),
+        a sign right after it ("HER2+", adds SHORTHAND to ``flags``; not for a shared clause), a status
+        word ("HER2 ... negative"; an amplification word is left to the ISH)."""
+        pre = clause.pre.lower()
+        if pre and _NEG_PRE_END.search(pre):
+            if _OVEREXPRESSION.search(self.body(clause)) or "negative" in pre:
+                vals["status"] = Her2Status.NEGATIVE
+                ev.append(self.ev("status", clause.pre_start, clause.mention.start, "her2.status.pre"))
+        sm = None if shared else _sign(self.t, clause.mention.end, clause.ranges[0][1])
+        if "status" not in vals and sm:
+            sign = next((sm.group(g) for g in _SIGN_GROUPS if sm.group(g)), None)
+            vals["status"] = Her2Status.POSITIVE if sign == "+" else Her2Status.NEGATIVE
+            ev.append(self.ev("status", clause.mention.start, clause.mention.end + sm.end(), "her2.sign"))
+            flags.add(Flag.SHORTHAND)
+        if "status" not in vals:
+            status_m = self.search(P.HER2_STATUS, clause, taken)
+            if status_m and "amplif" not in status_m.group().lower():
+                vals["status"] = _HER2_STATUSES[status_m.lastgroup]
+                ev.append(self.ev("status", status_m.start(), status_m.end(), f"her2.status.{status_m.lastgroup}"))
+
+    def _her2_ihc_findings(
+        self, clause: _Clause, vals: dict[str, Any], ev: list[Evidence], ish_vals: dict[str, Any],
+        flags: set[Flag], pending,
+    ) -> list[Any]:
+        """The finding the IHC values make: an IHC finding when an IHC reading is there; else a status
+        finding for a stated status or category (none when the ISH finding of the same clause already
+        carries a positive/negative that is not final: "HER2 negative (not amplified)"); else a pending
+        finding (an IHC one when "IHC" stands between the name and the pending word)."""
+        has_ihc = any(k in vals for k in _IHC_KEYS) or (
+            "staining" in vals and any(e.field == "staining" for e in ev))
         base = self._base(clause, flags)
         if has_ihc:
-            out.append(Her2IhcFinding(evidence=tuple(ihc_ev), **ihc_vals, **base))
-        elif "status" in ihc_vals or "category_word" in ihc_vals:
-            status = ihc_vals.get("status")
-            if status is None and ihc_vals.get("category_word") in (Her2Category.LOW, Her2Category.ULTRALOW):
+            return [Her2IhcFinding(evidence=tuple(ev), **vals, **base)]
+        if "status" in vals or "category_word" in vals:
+            status = vals.get("status")
+            if status is None and vals.get("category_word") in (Her2Category.LOW, Her2Category.ULTRALOW):
                 status = Her2Status.NEGATIVE
             if ish_vals and status in (Her2Status.POSITIVE, Her2Status.NEGATIVE) and not clause.final:
-                pass  # "HER2 negative (not amplified)": the ISH finding carries it
-            else:
-                out.append(
-                    Her2StatusFinding(
-                        status=status,
-                        category_word=ihc_vals.get("category_word"),
-                        final=clause.final and Flag.SHORTHAND not in flags,
-                        evidence=tuple(ihc_ev),
-                        **base,
-                    )
-                )
-        elif pending is not None:
-            ev = self.ev("status", pending.start(), pending.end(), "status.pending")
+                return []
+            final = clause.final and Flag.SHORTHAND not in flags
+            return [Her2StatusFinding(status=status, category_word=vals.get("category_word"), final=final,
+                                      evidence=tuple(ev), **base)]
+        if pending is not None:
+            pev = self.ev("status", pending.start(), pending.end(), "status.pending")
             if _IHC_WORD.search(self.t[clause.mention.start : pending.start()]):
-                out.append(Her2IhcFinding(status=Her2Status.PENDING, evidence=(ev,), **base))
-            else:
-                out.append(Her2StatusFinding(status=Her2Status.PENDING, evidence=(ev,), **base))
-        return out
+                return [Her2IhcFinding(status=Her2Status.PENDING, evidence=(pev,), **base)]
+            return [Her2StatusFinding(status=Her2Status.PENDING, evidence=(pev,), **base)]
+        return []
 
     def _read_stain_description(
-        self, clause: _Clause, vals: dict[str, Any], ev: list[Evidence], taken: list[tuple[int, int]]
+        self, clause: _Clause, vals: dict[str, Any], ev: list[Evidence], taken: list[Span]
     ) -> None:
+        """[her2.ihc.derived] [her2.ihc.subzero] The staining description, into ``vals`` / ``ev``.
+
+        Reads "no staining" (staining none), then, when the clause speaks of membrane staining, its
+        completeness, intensity and extent (sorted to one side of the 10% cut-off: "le10" / "gt10"), and
+        sets the staining faint (ultralow word, or faint/weak in <=10% with no score above 0) or none
+        (null word). The rules derive the score and the category from these.
+        """
         none = self.search(P.HER2_NO_STAINING, clause, taken)
         if none:
             vals["staining"] = Her2Staining.NONE
@@ -241,9 +219,7 @@ class Her2Values:
             ev.append(self.ev("completeness", comp.start(), comp.end(), "her2.ihc.completeness"))
         inten = self.search(P.STAIN_INTENSITY, clause, taken)
         if inten:
-            vals["stain_intensity"] = {
-                "faint": "faint", "wm": "weak_to_moderate", "weak": "weak", "mod": "moderate", "int": "intense"
-            }[inten.lastgroup]
+            vals["stain_intensity"] = _STAIN_INTENSITIES[inten.lastgroup]
             ev.append(self.ev("stain_intensity", inten.start(), inten.end(), "her2.ihc.intensity"))
         ext = self.search(P.STAIN_EXTENT, clause, taken)
         if ext:

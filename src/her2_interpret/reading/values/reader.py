@@ -1,4 +1,13 @@
-"""TODO"""
+"""The reader of one clause: dispatch on the clause's markers to the value readers, and the group readers.
+
+Takes a :class:`~..mentions._Clause` (a mention and its statement) and gives the clause's findings
+(:class:`Reader.read`). A clause of one marker goes to its value reader (:mod:`.receptors`, :mod:`.her2`
+with :mod:`.her2_ish`, :mod:`.ki67`); this module reads what speaks of several markers at once:
+groups ("ER/PR/HER2: +/+/-", "ER and PR are positive", "biomarkers pending"), percents listed with
+"respectively", "triple negative" and hormone-receptor (HR) statements. Those readings serve
+[receptor.words] and [her2.final] (signs and words, flagged SHORTHAND) and [hr.status]; a list of
+percents for markers named together without "respectively" is not read, with a warning (P1).
+"""
 
 from __future__ import annotations
 
@@ -8,16 +17,22 @@ from .. import patterns as P
 from ...models import Flag, Intensity, Marker, ReceptorFinding
 from ..mentions import _Clause, _HER2_KINDS
 from .her2 import Her2Values
+from .her2_ish import Her2IshValues
 from .ki67 import Ki67Values
 from .receptors import ReceptorValues
 from .base import ReaderBase, _INTENSITY, _LISTED_ALLRED, _LISTED_INTENSITIES, _LISTED_NUMBERS, _LIST_GAP, _NOT_BEFORE, _RESPECTIVELY, _num, _sign
 
 
-class Reader(ReceptorValues, Her2Values, Ki67Values, ReaderBase):
+#: The groups of a two-member pair match (:data:`~.base._LISTED_ALLRED`, :data:`~.base._LISTED_INTENSITIES`).
+_PAIR_GROUPS = ("a", "b")
+
+
+class Reader(ReceptorValues, Her2Values, Her2IshValues, Ki67Values, ReaderBase):
     """Reads one clause's findings: dispatches on the clause's marker kinds to the value readers."""
 
     # ---- dispatch
     def read(self, clause: _Clause) -> list[Any]:
+        """The findings of one clause (none for a hypothetical statement or another marker's)."""
         if Flag.HYPOTHETICAL in clause.flags:
             return []
         kind = clause.primary
@@ -42,6 +57,12 @@ class Reader(ReceptorValues, Her2Values, Ki67Values, ReaderBase):
 
     # ---- groups ("ER/PR/HER2: +/+/-", "ER and PR are positive", "biomarkers pending")
     def read_group(self, clause: _Clause) -> list[Any]:
+        """The findings of a clause that names several markers, one list for all of them.
+
+        Takes the clause; gives, first found of: positional signs ("ER/PR/HER2: +/+/-"), not
+        performed, pending, percents one per marker (:meth:`_respective_percents`), else each
+        member read from the shared words ("ER and PR are both positive").
+        """
         kinds = [k for k in clause.kinds if k in ("er", "pr", "her2", "ki67")]
         if clause.primary == "allmarkers":
             kinds = ["er", "pr", "her2"]
@@ -115,26 +136,30 @@ class Reader(ReceptorValues, Her2Values, Ki67Values, ReaderBase):
                                  "without 'respectively'; not read [receptor.evidence]")
             return []
         pair = self.search(_LISTED_INTENSITIES, clause) if len(kinds) == 2 else None
-        out: list[Any] = []
-        for i, (kind, value, span) in enumerate(zip(kinds, values, spans)):
-            fields: dict[str, Any] = {}
-            evidence = []
-            if value is not None and span is not None:
-                fields["percent"] = value
-                evidence.append(self.ev("percent", span[0], span[1], "receptor.percent.respectively"))
-            if allred is not None:  # "(Allred 8 and 5)"
-                group = ("a", "b")[i]
-                fields["allred"] = int(allred.group(group))
-                evidence.append(self.ev("allred", allred.start(group), allred.end(group), "receptor.allred.respectively"))
-            if pair is not None:  # "... with strong and weak intensity, respectively"
-                group = ("a", "b")[i]
-                fields["intensity"] = Intensity(_INTENSITY[pair.group(group).lower()])
-                evidence.append(self.ev("intensity", pair.start(group), pair.end(group), "receptor.intensity.respectively"))
-            out.append(ReceptorFinding(marker=Marker(kind), evidence=tuple(evidence), **fields, **self._base(clause)))
-        return out
+        return [self._respective_finding(clause, kind, value, span, _PAIR_GROUPS[i] if i < len(_PAIR_GROUPS) else None,
+                                         allred, pair)
+                for i, (kind, value, span) in enumerate(zip(kinds, values, spans))]
+
+    def _respective_finding(self, clause: _Clause, kind: str, value, span, group, allred, pair) -> ReceptorFinding:
+        """One marker's finding of a "respectively" list: its percent (``value`` at ``span``), and its
+        Allred ("Allred 8 and 5") and intensity ("strong and weak") from the pair matches, ``group``
+        ("a" or "b") naming its member of each pair."""
+        fields: dict[str, Any] = {}
+        evidence = []
+        if value is not None and span is not None:
+            fields["percent"] = value
+            evidence.append(self.ev("percent", span[0], span[1], "receptor.percent.respectively"))
+        if allred is not None:  # "(Allred 8 and 5)"
+            fields["allred"] = int(allred.group(group))
+            evidence.append(self.ev("allred", allred.start(group), allred.end(group), "receptor.allred.respectively"))
+        if pair is not None:  # "... with strong and weak intensity, respectively"
+            fields["intensity"] = Intensity(_INTENSITY[pair.group(group).lower()])
+            evidence.append(self.ev("intensity", pair.start(group), pair.end(group), "receptor.intensity.respectively"))
+        return ReceptorFinding(marker=Marker(kind), evidence=tuple(evidence), **fields, **self._base(clause))
 
     # ---- triple negative / positive, HR
     def read_triple(self, clause: _Clause) -> list[Any]:
+        """ER, PR and HER2 shorthand findings of "triple negative" / "triple positive" (none after "not")."""
         if _NOT_BEFORE.search(self.t, max(0, clause.mention.start - 30), clause.mention.start):
             return []  # "not triple negative": says what the tumour is not, no marker's status
         word = clause.mention.text.lower()
@@ -146,6 +171,7 @@ class Reader(ReceptorValues, Her2Values, Ki67Values, ReaderBase):
         return out
 
     def read_hr(self, clause: _Clause) -> list[Any]:
+        """[hr.status] A hormone-receptor finding of "HR+" / "hormone receptor negative", or none."""
         a, b = clause.ranges[0]
         sm = _sign(self.t, clause.mention.end, b)
         if sm:
