@@ -86,6 +86,12 @@ GROUP_PROFILER = "(profiler, unattributed)"
 #: The package's own source directory; profile entries under it are grouped by path relative to it.
 PACKAGE_DIR = Path(her2_interpret.__file__).resolve().parent
 
+#: The warning code of a parse the reader gave up (a pattern hit its time limit, nothing was read).
+TIMEOUT_CODE = "parse.timeout"
+
+#: A scaling cell where the reader gave up (read nothing): not a time, and the size fails linearity.
+GAVE_UP = -1.0
+
 #: Adversarial inputs: one unit repeated to the wanted size.
 ADVERSARIAL = {
     "digits": "1234567890",
@@ -238,14 +244,23 @@ def rate(texts: list[str], seconds: float) -> tuple[float, int]:
             return done / elapsed, done
 
 
+class GaveUp(Exception):
+    """The reader stopped on its pattern time limit (warning :data:`TIMEOUT_CODE`): it read nothing,
+    so its time is no measure of reading. Holds the seconds it took to give up."""
+
+
 def seconds_per_mb(text: str, budget: float) -> float:
     """Takes a text and a budget in seconds; gives the seconds per MB of ``interpret(text).to_record()``,
-    repeated until ``budget`` seconds (or 1,000 runs) for small inputs, at least once."""
+    repeated until ``budget`` seconds (or 1,000 runs) for small inputs, at least once. Raises
+    :class:`GaveUp` when the reader stopped on its pattern time limit (nothing read: not a time)."""
     runs, started = 0, time.perf_counter()
     while True:
-        interpret(text).to_record()
+        result = interpret(text)
+        result.to_record()
         runs += 1
         elapsed = time.perf_counter() - started
+        if any(w.code == TIMEOUT_CODE for w in result.warnings):
+            raise GaveUp(elapsed / runs)
         if elapsed >= budget or runs >= 1000:
             return elapsed / runs / (len(text.encode("utf-8")) / MB)
 
@@ -254,7 +269,8 @@ def scaling(texts: list[str], real: list[str], sizes: list[int], kinds: list[str
             give_up: float) -> dict[str, dict[int, float | None]]:
     """Takes the corpus texts, the real reports, sizes, kinds and a limit in seconds; gives seconds per
     MB per kind and size. Kind ``real`` is real reports joined, ``reports`` corpus texts joined, any
-    other an adversarial unit repeated; a size projected to take over ``give_up`` s is skipped (None)."""
+    other an adversarial unit repeated; a size projected to take over ``give_up`` s is skipped (None),
+    one the reader gave up on its pattern time limit is :data:`GAVE_UP` (and larger ones skipped)."""
     table: dict[str, dict[int, float | None]] = {}
     for kind in kinds:
         table[kind] = {}
@@ -269,7 +285,14 @@ def scaling(texts: list[str], real: list[str], sizes: list[int], kinds: list[str
                 text = build_reports(texts, size, 1)[0]
             else:
                 text = repeat_to(ADVERSARIAL[kind], size)
-            per_mb = seconds_per_mb(text, budget=0.3)
+            try:
+                per_mb = seconds_per_mb(text, budget=0.3)
+            except GaveUp as stop:  # no time to show; larger sizes would give up too
+                table[kind][size] = GAVE_UP
+                print(f"  {kind:<10} {human(size):>7}: gave up ({TIMEOUT_CODE}) after {stop.args[0]:.1f} s",
+                      file=sys.stderr, flush=True)
+                per_mb = float("inf")
+                continue
             table[kind][size] = per_mb
             print(f"  {kind:<10} {human(size):>7}: {per_mb:8.3f} s/MB", file=sys.stderr, flush=True)
     return table
@@ -487,7 +510,9 @@ def main(argv: list[str] | None = None) -> int:
 
     mb_cell = table["real"].get(MB_TARGET_SIZE)
     mb_seconds = None if mb_cell is None else mb_cell * MB_TARGET_SIZE / MB
-    real_first, real_last = table["real"][sizes[0]], table["real"][sizes[-1]]
+    if mb_cell == GAVE_UP:
+        mb_seconds = None
+    real_first, real_last = (cell if cell != GAVE_UP else None for cell in (table["real"][sizes[0]], table["real"][sizes[-1]]))
     real_flatness = real_last / real_first if real_first and real_last is not None else None
     memory_flatness = memory / memory_small if memory_small else None
     figures = [
@@ -527,15 +552,16 @@ def main(argv: list[str] | None = None) -> int:
               f"{item['verdict'] if item['target'] is not None else ''}")
 
     print(f"\ntime per MB (s/MB) by input size; target: s/MB at {human(sizes[-1])} / s/MB at "
-          f"{human(sizes[0])} < {TARGETS['flatness']}")
+          f"{human(sizes[0])} < {TARGETS['flatness']}; 'gave up': {TIMEOUT_CODE}, nothing read")
     print(f"{'input':<10}" + "".join(f"{human(s):>10}" for s in sizes) + f"{'MB/s@max':>10}{'ratio':>8}  verdict")
     flatness = {}
     for kind, by_size in table.items():
-        first, last = by_size[sizes[0]], by_size[sizes[-1]]
+        first, last = (cell if cell != GAVE_UP else None for cell in (by_size[sizes[0]], by_size[sizes[-1]]))
         ratio = last / first if first and last is not None else None
         ok = ratio is not None and ratio < TARGETS["flatness"]
         flatness[kind] = {"ratio": ratio, "verdict": verdict(ok)}
-        cells = "".join(f"{v:10.3f}" if v is not None else f"{'too slow':>10}" for v in by_size.values())
+        cells = "".join(f"{'gave up':>10}" if v == GAVE_UP else f"{v:10.3f}" if v is not None
+                        else f"{'too slow':>10}" for v in by_size.values())
         mbps = f"{1 / last:10.2f}" if last else f"{'-':>10}"
         shown = "-" if ratio is None else f"{ratio:.2f}"
         print(f"{kind:<10}{cells}{mbps}{shown:>8}  {verdict(ok)}")
@@ -568,7 +594,8 @@ def main(argv: list[str] | None = None) -> int:
             "run": "quick" if quick else "full",
             "targets": TARGETS,
             "figures": figures + secondary,
-            "scaling_s_per_mb": {kind: {str(size): value for size, value in by_size.items()}
+            "scaling_s_per_mb": {kind: {str(size): ("gave up" if value == GAVE_UP else value)
+                                        for size, value in by_size.items()}
                                  for kind, by_size in table.items()},
             "flatness": {kind: {"ratio": item["ratio"], "target": TARGETS["flatness"], "rule": "<",
                                 "verdict": item["verdict"]} for kind, item in flatness.items()},
