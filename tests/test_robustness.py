@@ -60,7 +60,15 @@ def test_every_pattern_call_over_a_long_span_carries_the_timeout():
         list(pattern.finditer(long_text))
         pattern.sub("", long_text)
         pattern.sub("", "short")
-    assert [c.get("timeout") for c in calls] == [P.PATTERN_TIMEOUT, None, None, P.PATTERN_TIMEOUT, P.PATTERN_TIMEOUT, None]
+    limit = P.PATTERN_TIMEOUT + len(long_text) * P.TIMEOUT_PER_CHAR
+    assert [c.get("timeout") for c in calls] == [limit, None, None, limit, limit, None]
+
+
+def test_the_time_limit_grows_with_the_span():
+    """A linear scan of a 10 MB text may take seconds: its limit is seconds more, not a fixed 2 s
+    (a fixed limit made such texts time out and read nothing)."""
+    assert P._limit(P.GUARDED_SPAN) < P.PATTERN_TIMEOUT + 0.01
+    assert P._limit(10_000_000) == P.PATTERN_TIMEOUT + 10_000_000 * P.TIMEOUT_PER_CHAR >= P.PATTERN_TIMEOUT + 10
 
 
 def test_the_timeout_fires_on_a_long_pathological_span():

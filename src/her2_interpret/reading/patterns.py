@@ -8,7 +8,6 @@ Patterns are compiled once, at import.
 
 from __future__ import annotations
 
-import functools
 
 import regex
 
@@ -21,9 +20,16 @@ NUMB = r"(?:(?<![A-Za-z0-9,])(?<!\d\.)|(?<=\b(?:ER|PR|PgR|Ki-?67)))"
 
 
 #: Last guard against a pathological match: no single pattern call over a long span may run
-#: longer than this (seconds). Patterns are written to run in linear time, so this should never
-#: fire; if it does, :func:`her2_interpret.parse` turns the :class:`TimeoutError` into a warning.
+#: longer than this (seconds) plus :data:`TIMEOUT_PER_CHAR` for each character it scans. Patterns
+#: are written to run in linear time, so this should never fire; if it does,
+#: :func:`her2_interpret.parse` turns the :class:`TimeoutError` into a warning.
 PATTERN_TIMEOUT = 2.0
+
+#: The guard grows with the span: a linear scan of a 10 MB text takes seconds on a loaded machine, and
+#: a fixed limit made such a text time out and read nothing (benchmarks/bench.py found it). One
+#: microsecond a character is about ten times the slowest pattern's measured cost; a pathological
+#: (super-linear) match still ends in the guard.
+TIMEOUT_PER_CHAR = 1e-6
 
 #: The guard is set on every call that scans more than this many characters. It costs about
 #: 1.7 us a call (the regex module reads the clock), more than a whole search of a short clause,
@@ -35,22 +41,28 @@ GUARDED_SPAN = 2_000
 def _guarded(compiled: regex.Pattern[str], method: str):
     """``compiled.<method>`` that passes :data:`PATTERN_TIMEOUT` when the span is long."""
     plain = getattr(compiled, method)
-    timed = functools.partial(plain, timeout=PATTERN_TIMEOUT)
 
     if method == "sub":
         def sub(repl, string, count=0):
-            return (timed if len(string) > GUARDED_SPAN else plain)(repl, string, count)
+            if len(string) > GUARDED_SPAN:
+                return plain(repl, string, count, timeout=_limit(len(string)))
+            return plain(repl, string, count)
 
         return sub
 
     def call(string, pos=0, endpos=None):
         end = len(string) if endpos is None else endpos
         if end - pos > GUARDED_SPAN:
-            return timed(string, pos, endpos)
+            return plain(string, pos, endpos, timeout=_limit(end - pos))
         return plain(string, pos, endpos)
 
     call.__name__ = method
     return call
+
+
+def _limit(span: int) -> float:
+    """The time limit of one pattern call over ``span`` characters (seconds)."""
+    return PATTERN_TIMEOUT + span * TIMEOUT_PER_CHAR
 
 
 class LazyPattern:
