@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -82,6 +83,13 @@ _LONE_SCORE_HINT = re.compile(r"[OolI].?[+%]", re.DOTALL)
 # Every match of _OCR_NUMBER holds a digit and one of [OolIS] joined by [0-9OolIS.,] characters (a digit
 # before the first letter is an ASCII one: it stands in [0-9.,]*).
 _OCR_NUMBER_HINT = lazy(r"[0-9][0-9.,]*[OolIS]|[OolIS][0-9OolIS.,]*\d")
+# The same in ASCII text (\d is [0-9] there), as two searches (each several times faster than both
+# alternatives at once).
+_OCR_NUMBER_HINTS_ASCII = (re.compile(r"[0-9][0-9.,]*[OolIS]"), re.compile(r"[OolIS][0-9OolIS.,]*[0-9]"))
+# Where a match of _OCR_LONE can start in lower-cased ASCII text: at a sign or a score word (each found
+# by a fast literal search; "allred" as a[li1][li1]red is found from its "red").
+_OCR_LONE_LITERALS = ("<", ">", "score", "sc0re", "quick")
+_OCR_LONE_ALLRED = "red"
 # A word spelled with spaces between its letters, as OCR leaves it: "P O S I T I V E".
 _SPACED_WORD = lazy(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,14}(?![A-Za-z])")
 _PLAIN_NUMBER = lazy(r"\d{1,3}(?:[.,]\d{1,2})?")
@@ -271,6 +279,30 @@ _SPLIT_FORMS: tuple[str, ...] = tuple(sorted(
     {word[:k] + " " + word[k:] for word in _SPLIT_JOINABLE for k in range(1, len(word))
      if word[:k] not in lexicon.KNOWN_WORDS}
 ))
+
+
+def _trie_source(words) -> str:
+    """A pattern source matching exactly ``words`` (literals), shared prefixes written once: the
+    ``re`` engine then reads each character once instead of trying every word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def source(node: dict) -> str:
+        alts = [re.escape(ch) + source(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return source(tree)
+
+
+# Finds every split form in the lower-cased text (each join of _SPLIT_PAIR is one there).
+_SPLIT_HINT = re.compile(_trie_source(_SPLIT_FORMS))
 _SPLIT_PAIR = re.compile(
     r"(?<![A-Za-z0-9])(?:" + "|".join(_SPLIT_FORMS) + r")(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII
 )
@@ -337,7 +369,20 @@ def _page_break_edits(text: str, low: str) -> list[Edit]:
     return edits
 
 
-def _plain_break_starts(text: str):
+def _matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, given positions in ascending order that include every
+    position where a match can start (more do no harm): the pattern is tried only there, each time
+    after the last match (as ``finditer`` goes on). For patterns whose matches are never empty."""
+    last_end = 0
+    for start in starts:
+        if start >= last_end:
+            m = pattern.match(text, start)
+            if m is not None:
+                last_end = m.end()
+                yield m
+
+
+def _plain_break_starts(text: str) -> Iterator[int]:
     """Where a match of _PLAIN_BREAK can start, in order: the start of the run of ASCII letters that
     ends (before spaces and tabs) at each line break (its first word is a whole word of letters)."""
     nl = text.find("\n")
@@ -356,15 +401,10 @@ def _plain_break_starts(text: str):
 def _plain_break_edits(text: str, low: str) -> list[Edit]:
     """A lexicon word broken at a line end without a hyphen ("NEGA\\nTIVE"): the break removed.
 
-    The pattern is tried only where a match can start, skipping starts inside the last match: the
-    matches of ``finditer``, without scanning every position.
+    The pattern is tried only where a match can start, not at every position.
     """
-    edits, last_end = [], 0
-    for start in _plain_break_starts(text):
-        m = _PLAIN_BREAK.match(text, start) if start >= last_end else None
-        if m is None:
-            continue
-        last_end = m.end()
+    edits = []
+    for m in _matches_at(_PLAIN_BREAK, text, _plain_break_starts(text)):
         first, second = m.group(1), m.group(2)
         if (first + second).lower() in lexicon.JOINABLE and first.lower() not in lexicon.KNOWN_WORDS:
             edits.append(Edit(m.end(1), m.start(2), ""))
@@ -386,7 +426,7 @@ def _spaced_word_edits(text: str, low: str) -> list[Edit]:
 def _split_join_edits(text: str, low: str) -> list[Edit]:
     """A lexicon word split by a stray space ("fol low", "Nega tive") joined, left to right: a token
     joined as the second half does not start another join (as _SPLIT_PAIR's matches do not overlap)."""
-    if not any(form in low for form in _SPLIT_FORMS):
+    if not _SPLIT_HINT.search(low):
         return []
     return [Edit(m.start(), m.end(), m.group().replace(" ", ""), 90.0) for m in _SPLIT_PAIR.finditer(text)]
 
@@ -430,25 +470,32 @@ def _ocr_percent_edits(text: str, low: str) -> list[Edit]:
     return [Edit(m.start(1), m.end(1), "%", 90.0) for m in _OCR_PERCENT_SIGN.finditer(text)]
 
 
-def _may_hold_number_words(text: str, low: str) -> bool:
-    """False only if no number word stands close enough before a "%", "+", "plus" or "cent" for a match
-    of _WORD_NUMBER (ASCII text only: other text may case-fold to the words, and is always read)."""
-    if not text.isascii():
-        return True
-    for mark in _NUMBER_MARK.finditer(low):
-        window = low[max(0, mark.start() - _NUMBER_WORD_REACH) : mark.start()]
-        if any(word in window for word in _NUMBER_WORDS):
-            return True
-    return False
+def _number_word_starts(low: str) -> list[int]:
+    """Where a match of _WORD_NUMBER can start in ASCII text (``low`` lower-cased): at a number word
+    that stands close enough before a "%", "+", "plus" or "cent", or a few characters before "hundred"
+    ("a hundred", "one  hundred")."""
+    starts = set()
+    for mark in _NUMBER_MARK.finditer(low):  # a number word stands wholly in the reach before its mark
+        window = max(0, mark.start() - _NUMBER_WORD_REACH)
+        for word in _NUMBER_WORDS:
+            pos = low.find(word, window, mark.start())
+            while pos >= 0:
+                starts.add(pos)
+                if word == "hundred":
+                    starts.update(range(max(0, pos - len("one  ")), pos))
+                pos = low.find(word, pos + 1, mark.start())
+    return sorted(starts)
 
 
 def _number_word_edits(text: str, low: str) -> list[Edit]:
     """A number written as words before "percent" or "plus" ("ninety-five percent", "three plus") read
     as digits ("95 percent", "3+")."""
-    if not _may_hold_number_words(text, low):
-        return []
+    if text.isascii():  # other text may case-fold to a number word ("ſix"): read all of it
+        matches = _matches_at(_WORD_NUMBER, text, _number_word_starts(low))
+    else:
+        matches = _WORD_NUMBER.finditer(text)
     edits = []
-    for m in _WORD_NUMBER.finditer(text):
+    for m in matches:
         value = _word_value(m.group("n"))
         if value is None:
             continue
@@ -460,17 +507,38 @@ def _number_word_edits(text: str, low: str) -> list[Edit]:
     return edits
 
 
+def _find_all(low: str, literal: str) -> Iterator[int]:
+    """Every position of ``literal`` in ``low`` (overlapping ones too)."""
+    pos = low.find(literal)
+    while pos >= 0:
+        yield pos
+        pos = low.find(literal, pos + 1)
+
+
+def _ocr_lone_starts(low: str) -> list[int]:
+    """Where a match of _OCR_LONE can start in lower-cased ASCII text, in order."""
+    starts = [pos for literal in _OCR_LONE_LITERALS for pos in _find_all(low, literal)]
+    starts += [pos - 3 for pos in _find_all(low, _OCR_LONE_ALLRED)
+               if pos >= 3 and low[pos - 3] == "a" and low[pos - 2] in "li1" and low[pos - 1] in "li1"]
+    return sorted(starts)
+
+
 def _ocr_digit_edits(text: str, low: str) -> list[Edit]:
     """Letters OCR read for digits in a number or score ("9O", "l5", "score S", "<l", "l+") as digits."""
-    patterns = []
-    if _OCR_NUMBER_HINT.search(text):
-        patterns.append(_OCR_NUMBER)
-    patterns.append(_OCR_LONE)
+    ascii_text = text.isascii()
+    runs = []
+    if (any(hint.search(text) for hint in _OCR_NUMBER_HINTS_ASCII) if ascii_text
+            else _OCR_NUMBER_HINT.search(text)):
+        runs.append(_OCR_NUMBER.finditer(text))
+    if ascii_text:  # ASCII: no fold of another letter to a score word, no "≤" or "≥"
+        runs.append(_matches_at(_OCR_LONE, text, _ocr_lone_starts(low)))
+    else:
+        runs.append(_OCR_LONE.finditer(text))
     if _LONE_SCORE_HINT.search(text):
-        patterns.append(_OCR_LONE_SCORE)
+        runs.append(_OCR_LONE_SCORE.finditer(text))
     edits = []
-    for pattern in patterns:
-        for m in pattern.finditer(text):
+    for matches in runs:
+        for m in matches:
             group = m.lastindex or 1
             raw = m.group(group)
             fixed = raw.translate(_OCR_DIGITS)
@@ -512,7 +580,8 @@ def _collect_edits(text: str) -> list[Edit]:
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` and keep the offset map back to it."""
     base = _LONE_CR.sub("\n", text) if "\r" in text else text
-    base = base.translate(_TRANSLATE)
+    if not base.isascii():  # the map changes no ASCII character (a tab stays a tab)
+        base = base.translate(_TRANSLATE)
     if "\r" in base:
         base = base.replace("\r", " ")
     if "_" in base:
