@@ -94,3 +94,73 @@ def test_a_hyphen_before_ordinary_lines_is_not_joined_across_them():
 )
 def test_a_lexicon_word_split_by_a_space_is_joined(text, joined):
     assert normalize(text).text == joined
+
+
+# One row per kind of length-changing edit: the input, the normalised text, and the original span of
+# the whole normalised text (every edit maps back to the characters it came from).
+EDIT_KINDS = [
+    ("line mark", "NEGATIVE BY. FISH", "NEGATIVE BY  FISH"),
+    ("zero in word", "C0NTROLS c0ntrols", "CONTROLS controls"),  # ("P0SITIVE" is a token correction)
+    ("negation punctuation", "Not. amplified", "Not  amplified"),
+    ("hyphen break", "POSI-\nTIVE", "POSITIVE"),
+    ("page break", "recep-\n-----\nPage 2 of 3\n-----\ntor: neg", "receptor: neg"),
+    ("plain break", "ER NEGA\nTIVE", "ER NEGATIVE"),
+    ("spaced word", "ER P O S I T I V E", "ER POSITIVE"),
+    ("split word", "FISH to fol low", "FISH to follow"),
+    ("token correction", "ER posltive", "ER positive"),
+    ("OCR percent", "ER 90°/o", "ER 90%"),
+    ("number words", "Ki-67 twelve per cent, HER2 three plus", "Ki-67 12 per cent, HER2 3+"),
+    ("OCR digits", "ER 9O% Allred score S", "ER 90% Allred score 5"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "normalised"), EDIT_KINDS, ids=[row[0] for row in EDIT_KINDS])
+def test_each_kind_of_edit(kind, text, normalised):
+    norm = normalize(text)
+    assert norm.text == normalised
+    assert norm.span(0, len(norm.text)) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "original"),
+    [
+        ("ER posltive (90%)", 3, 11, "posltive"),  # a corrected token quotes the token as written
+        ("ER NEGA\nTIVE (0%)", 3, 11, "NEGA\nTIVE"),  # a joined word quotes both lines
+        ("Ki-67 twelve per cent", 6, 8, "twelve"),  # "12" quotes the words
+        ("FISH to fol low.", 8, 14, "fol low"),
+    ],
+)
+def test_offsets_map_back_to_the_original(text, start, end, original):
+    norm = normalize(text)
+    o_start, o_end = norm.span(start, end)
+    assert text[o_start:o_end] == original
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        ("fol low low", "follow low"),  # the second half of a join starts no other join
+        ("Nega tive Posi tive", "Negative Positive"),
+        ("posi tive", "positive"),  # the first half, not a word, is not corrected on its own
+        ("score O and score  :  l", "score 0 and score  :  1"),
+        ("<l >O", "<1 >0"),
+        ("one of two nodes, none (0%)", "one of two nodes, none (0%)"),  # "one" in "none" is no number
+        ("a hundred percent", "100 percent"),
+        ("ſix percent", "0 percent"),  # non-ASCII text is read by the full pattern (as before: "ſ" folds to "s")
+    ],
+)
+def test_edge_cases_of_the_fast_paths(text, normalised):
+    assert normalize(text).text == normalised
+
+
+def test_fuzzy_spans_are_kept_in_order():
+    norm = normalize("ER posltive, PR negatlve, HER2 P0SITIVE")
+    assert [norm.text[s:e] for s, e, _ in norm.fuzzy] == ["positive", "negative", "positive"]  # (corrections are lower case)
+    assert all(score >= 85.0 for _, _, score in norm.fuzzy)
+
+
+def test_tokens_longer_than_the_fuzzy_reach_are_never_corrected():
+    from her2_interpret.normalize import _MAX_FUZZY_LEN
+
+    assert correct_token("positive" + "x" * (_MAX_FUZZY_LEN - len("positive"))) is None
+    assert correct_token("progesterone" + "s" * (_MAX_FUZZY_LEN - len("progesterone"))) is None

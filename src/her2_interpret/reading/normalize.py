@@ -10,6 +10,8 @@ quotes ``text[start:end]`` of what the caller passed in.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,8 +63,6 @@ _FURNITURE_LINE = lazy(
     r"[\s=_*~-]*|.{0,200}?(?:\bpage\s{1,3}\d{1,3}(?:\s{1,3}of\s{1,3}\d{1,3})?\b|\b(?:MRN|DOB|patient|accession|printed)\b\s{0,3}[:#]?).{0,200}",
     regex.IGNORECASE,
 )
-# Tokens that may be OCR or typing variants of lexicon words.
-_TOKEN = lazy(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9])")
 # A percent sign read as "°/o", "o/o" or "0/0" by OCR: "90°/o" -> "90%".
 _OCR_PERCENT_SIGN = lazy(r"(?<=[\dOolIS]\s?)(°/o|o/o|°/°|0/0(?![\d%])|%o(?![a-z]))")  # ("90/0%" is two numbers)
 # A number with OCR letter/digit confusions: "9O", "l5", "3.l", "8S" (at least one real digit).
@@ -70,11 +70,26 @@ _OCR_NUMBER = lazy(
     r"(?<![A-Za-z0-9.,])(?!S-?100\b)(?=[0-9OolIS.,]*\d)(?=[0-9.,]*[OolIS])([0-9OolIS]{1,3}(?:[.,][0-9OolIS]{1,2})?)(?![A-Za-z0-9])"
 )
 # A lone confusable letter where a score or bound must stand: "score S", "<l", "l+".
+# (Read forwards: the context is matched, not looked behind for, which scans several times faster.
+# The same positions: a context holds no [OolIS] that is followed by a non-alphanumeric, so no match
+# can hide inside another's context.)
 _OCR_LONE = lazy(
-    r"(?:(?<=\b(?:sc[o0]re|a[lI1][lI1]red|quick)\s{0,2}[:=]?\s{0,2})|(?<=[<>≤≥]\s?))([OolIS])(?![A-Za-z0-9])",
+    r"(?:\b(?:sc[o0]re|a[lI1][lI1]red|quick)\s{0,2}[:=]?\s{0,2}|[<>≤≥]\s?)([OolIS])(?![A-Za-z0-9])",
     regex.IGNORECASE,
 )
 _OCR_LONE_SCORE = lazy(r"(?<=[\s:(])([OolI])(?=\s?\+(?![\w+]))|(?<=[\s:(])([OolI])(?=\s?%)")
+# Every match of _OCR_LONE_SCORE is a letter [OolI] with "+" or "%" at most two characters after it.
+_LONE_SCORE_HINT = re.compile(r"[OolI].?[+%]", re.DOTALL)
+# Every match of _OCR_NUMBER holds a digit and one of [OolIS] joined by [0-9OolIS.,] characters (a digit
+# before the first letter is an ASCII one: it stands in [0-9.,]*).
+_OCR_NUMBER_HINT = lazy(r"[0-9][0-9.,]*[OolIS]|[OolIS][0-9OolIS.,]*\d")
+# The same in ASCII text (\d is [0-9] there), as two searches (each several times faster than both
+# alternatives at once).
+_OCR_NUMBER_HINTS_ASCII = (re.compile(r"[0-9][0-9.,]*[OolIS]"), re.compile(r"[OolIS][0-9OolIS.,]*[0-9]"))
+# Where a match of _OCR_LONE can start in lower-cased ASCII text: at a sign or a score word (each found
+# by a fast literal search; "allred" as a[li1][li1]red is found from its "red").
+_OCR_LONE_LITERALS = ("<", ">", "score", "sc0re", "quick")
+_OCR_LONE_ALLRED = "red"
 # A word spelled with spaces between its letters, as OCR leaves it: "P O S I T I V E".
 _SPACED_WORD = lazy(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,14}(?![A-Za-z])")
 _PLAIN_NUMBER = lazy(r"\d{1,3}(?:[.,]\d{1,2})?")
@@ -241,74 +256,246 @@ _NEGATION_PUNCT = regex.compile(
 # OCR marks every line end of a scanned report with ". " ("NEGATIVE BY. FISH", "NO DETECTABLE NUCLEAR.
 # STAINING"): a sentence never ends on a preposition, an article or a conjunction, so that period is a
 # line mark, read as a space; so is a period right after a comma ("biopsy,. was negative") or a
-# label's dash ("ESTROGEN RECEPTORS -. NEGATIVE (0%)").
-_LINE_MARK = regex.compile(r"(?<=(?:\b(?:by|of|and|or|the|per|with|for|than|nuclear)|,|[ \t]-)\.)(?=[ \t]{1,3}[A-Za-z(])",
+# label's dash ("ESTROGEN RECEPTORS -. NEGATIVE (0%)"). The match ends just after the period. (Read
+# forwards, not as a lookbehind at every position: the same periods, as no context holds a period.)
+_LINE_MARK = regex.compile(r"(?:\b(?:by|of|and|or|the|per|with|for|than|nuclear)|,|[ \t]-)\.(?=[ \t]{1,3}[A-Za-z(])",
                            regex.IGNORECASE)
 
 
 _ZERO_IN_WORD = regex.compile(r"(?<=[A-Za-z]{2})0(?=[A-Za-z])|(?<=[A-Za-z])0(?=[A-Za-z]{2})")
 
+# The token pass. A token is a maximal run of ASCII letters and digits with at least one letter.
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+#: No token longer than this is within FUZZY_CUTOFF of a lexicon word: fuzz.ratio is at most
+#: 100 * (1 - |a - b| / (a + b)) for lengths a and b, so a >= b * (200 - cutoff) / cutoff + 1 cannot
+#: reach the cut-off (OCR swaps and the I/l swap keep the length of a target).
+_MAX_FUZZY_LEN = int(max(map(len, lexicon.FUZZY_TARGETS)) * (200 - FUZZY_CUTOFF) / FUZZY_CUTOFF) + 1
+# Every run of at least FUZZY_MIN_LEN ASCII letters and digits, whole (no run is matched in part: a
+# shorter rest of a run cannot reach the minimum length once the longer match failed).
+_LONG_RUN = re.compile(rf"[A-Za-z0-9]{{{FUZZY_MIN_LEN},}}")
+# Every way a joinable word can be split by one space where the first half is not a word of its own
+# ("fol low", "nega tive"), lower case. Both halves are whole tokens.
+_SPLIT_FORMS: tuple[str, ...] = tuple(sorted(
+    {word[:k] + " " + word[k:] for word in _SPLIT_JOINABLE for k in range(1, len(word))
+     if word[:k] not in lexicon.KNOWN_WORDS}
+))
 
-def _collect_edits(text: str) -> list[Edit]:
-    edits: list[Edit] = []
-    if ". " in text:
-        for m in _LINE_MARK.finditer(text):
-            edits.append(Edit(m.start() - 1, m.start(), " "))
-    if "0" in text:
-        for m in _ZERO_IN_WORD.finditer(text):  # OCR "c0ntrols", "P0SITIVE": the letter O
-            upper = text[m.start() - 1].isupper() and text[m.end()].isupper()
-            edits.append(Edit(m.start(), m.end(), "O" if upper else "o", 95.0))
-    for m in _NEGATION_PUNCT.finditer(text):
-        edits.append(Edit(m.end("not"), m.end(), " " * (m.end() - m.end("not")) or " "))
-    for m in _HYPHEN_BREAK.finditer(text):
-        edits.append(Edit(m.start(), m.end(), ""))
-    if "-\n" in text or "- \n" in text:
-        for m in _HYPHEN_AT_END.finditer(text):
-            pos, furniture = m.end(), 0
-            while furniture <= 6:  # skip the furniture lines; the word goes on at the first other line
-                end = text.find("\n", pos)
-                line = text[pos : len(text) if end < 0 else end]
-                if furniture >= 1 and not _FURNITURE_LINE.fullmatch(line):
-                    cont = _WORD_START.match(text, pos)
-                    if cont is not None:
-                        edits.append(Edit(m.start(), cont.end(), ""))
-                    break
-                if end < 0 or not _FURNITURE_LINE.fullmatch(line):
-                    break
-                pos, furniture = end + 1, furniture + 1
-    for m in _PLAIN_BREAK.finditer(text):
+
+def _trie_source(words) -> str:
+    """A pattern source matching exactly ``words`` (literals), shared prefixes written once: the
+    ``re`` engine then reads each character once instead of trying every word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def source(node: dict) -> str:
+        alts = [re.escape(ch) + source(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return source(tree)
+
+
+# Finds every split form in the lower-cased text (each join of _SPLIT_PAIR is one there).
+_SPLIT_HINT = re.compile(_trie_source(_SPLIT_FORMS))
+_SPLIT_PAIR = re.compile(
+    r"(?<![A-Za-z0-9])(?:" + "|".join(_SPLIT_FORMS) + r")(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII
+)
+# Every spaced form of a word of SPACED_WORDS ("p o s i t i v e"), lower case.
+_SPACED_FORMS: tuple[str, ...] = tuple(sorted(" ".join(word) for word in lexicon.SPACED_WORDS))
+
+# A match of _WORD_NUMBER needs "%", "+", "plus" or "cent" after its number word: from the start of
+# the number words to that mark are at most 14 + 2 + (2 + 2 + 14 + 2) + 3 + 1 = 40 characters ("seventy
+# seven", spaces, "to", spaces, a second number, spaces, "per", a space); this reach is wider.
+_NUMBER_WORD_REACH = 64
+_NUMBER_MARK = re.compile(r"%|\+|plus|cent")
+_NUMBER_WORDS: tuple[str, ...] = (*_UNITS, *_TEENS, *_TENS, "hundred")
+
+
+def _line_mark_edits(text: str, low: str) -> list[Edit]:
+    """A period OCR left at a line end ("NEGATIVE BY. FISH") read as a space."""
+    if ". " not in text:
+        return []
+    return [Edit(m.end() - 1, m.end(), " ") for m in _LINE_MARK.finditer(text)]
+
+
+def _zero_in_word_edits(text: str, low: str) -> list[Edit]:
+    """A zero inside a word, as OCR reads the letter O ("c0ntrols", "P0SITIVE"), read as the letter."""
+    if "0" not in text:
+        return []
+    edits = []
+    for m in _ZERO_IN_WORD.finditer(text):
+        upper = text[m.start() - 1].isupper() and text[m.end()].isupper()
+        edits.append(Edit(m.start(), m.end(), "O" if upper else "o", 95.0))
+    return edits
+
+
+def _negation_punct_edits(text: str, low: str) -> list[Edit]:
+    """A mark between a negation and its word ("Not. amplified") read as spaces."""
+    return [Edit(m.end("not"), m.end(), " " * (m.end() - m.end("not")) or " ")
+            for m in _NEGATION_PUNCT.finditer(text)]
+
+
+def _hyphen_break_edits(text: str, low: str) -> list[Edit]:
+    """A word broken with a hyphen at a line end ("POSI-\\nTIVE"): the break removed."""
+    if "\n" not in text:
+        return []
+    return [Edit(m.start(), m.end(), "") for m in _HYPHEN_BREAK.finditer(text)]
+
+
+def _page_break_edits(text: str, low: str) -> list[Edit]:
+    """A word broken with a hyphen across page furniture lines ("recep-" ... "tor:"): joined."""
+    if "-\n" not in text and "- \n" not in text:
+        return []
+    edits = []
+    for m in _HYPHEN_AT_END.finditer(text):
+        pos, furniture = m.end(), 0
+        while furniture <= 6:  # skip the furniture lines; the word goes on at the first other line
+            end = text.find("\n", pos)
+            line = text[pos : len(text) if end < 0 else end]
+            if furniture >= 1 and not _FURNITURE_LINE.fullmatch(line):
+                cont = _WORD_START.match(text, pos)
+                if cont is not None:
+                    edits.append(Edit(m.start(), cont.end(), ""))
+                break
+            if end < 0 or not _FURNITURE_LINE.fullmatch(line):
+                break
+            pos, furniture = end + 1, furniture + 1
+    return edits
+
+
+def _matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, given positions in ascending order that include every
+    position where a match can start (more do no harm): the pattern is tried only there, each time
+    after the last match (as ``finditer`` goes on). For patterns whose matches are never empty."""
+    last_end = 0
+    for start in starts:
+        if start >= last_end:
+            m = pattern.match(text, start)
+            if m is not None:
+                last_end = m.end()
+                yield m
+
+
+def _plain_break_starts(text: str) -> Iterator[int]:
+    """Where a match of _PLAIN_BREAK can start, in order: the start of the run of ASCII letters that
+    ends (before spaces and tabs) at each line break (its first word is a whole word of letters)."""
+    nl = text.find("\n")
+    while nl >= 0:
+        pos = nl
+        while pos > 0 and text[pos - 1] in " \t":
+            pos -= 1
+        start = pos
+        while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+            start -= 1
+        if start < pos:
+            yield start
+        nl = text.find("\n", nl + 1)
+
+
+def _plain_break_edits(text: str, low: str) -> list[Edit]:
+    """A lexicon word broken at a line end without a hyphen ("NEGA\\nTIVE"): the break removed.
+
+    The pattern is tried only where a match can start, not at every position.
+    """
+    edits = []
+    for m in _matches_at(_PLAIN_BREAK, text, _plain_break_starts(text)):
         first, second = m.group(1), m.group(2)
-        joined = (first + second).lower()
-        if joined in lexicon.JOINABLE and first.lower() not in lexicon.KNOWN_WORDS:
+        if (first + second).lower() in lexicon.JOINABLE and first.lower() not in lexicon.KNOWN_WORDS:
             edits.append(Edit(m.end(1), m.start(2), ""))
+    return edits
+
+
+def _spaced_word_edits(text: str, low: str) -> list[Edit]:
+    """A word spelled with spaces between its letters ("P O S I T I V E") joined back."""
+    if not any(form in low for form in _SPACED_FORMS):  # each edit's text is one of these
+        return []
+    edits = []
     for m in _SPACED_WORD.finditer(text):
         joined = m.group().replace(" ", "")
         if joined.lower() in lexicon.SPACED_WORDS:
             edits.append(Edit(m.start(), m.end(), joined, 95.0))
-    prev: regex.Match[str] | None = None
-    prev_edit: Edit | None = None  # the correction of ``prev``, if any
-    joined_until = -1
-    for m in _TOKEN.finditer(text):
-        # a lexicon word split by a stray space, as OCR leaves it: "fol low", "Nega tive"
-        if prev is not None and prev.end() + 1 == m.start() and text[prev.end()] == " ":
-            pair = (prev.group() + m.group()).lower()
-            if pair in _SPLIT_JOINABLE and prev.group().lower() not in lexicon.KNOWN_WORDS:
-                if prev_edit is not None:
-                    edits.remove(prev_edit)  # the join replaces a correction of its first half
-                edits.append(Edit(prev.start(), m.end(), prev.group() + m.group(), 90.0))
-                joined_until, prev = m.end(), None
-                continue
-        prev, prev_edit = m, None
-        if m.start() < joined_until:
-            continue
-        hit = correct_token(m.group())
-        if hit is not None:
-            word, score = hit
-            prev_edit = Edit(m.start(), m.end(), word, score)
-            edits.append(prev_edit)
-    for m in _OCR_PERCENT_SIGN.finditer(text):
-        edits.append(Edit(m.start(1), m.end(1), "%", 90.0))
-    for m in _WORD_NUMBER.finditer(text):
+    return edits
+
+
+def _split_join_edits(text: str, low: str) -> list[Edit]:
+    """A lexicon word split by a stray space ("fol low", "Nega tive") joined, left to right: a token
+    joined as the second half does not start another join (as _SPLIT_PAIR's matches do not overlap)."""
+    if not _SPLIT_HINT.search(low):
+        return []
+    return [Edit(m.start(), m.end(), m.group().replace(" ", ""), 90.0) for m in _SPLIT_PAIR.finditer(text)]
+
+
+def _token_starts(text: str, token: str):
+    """The start of every token of ``text`` that is ``token`` (a run of ASCII letters and digits)."""
+    pos = text.find(token)
+    while pos >= 0:
+        end = pos + len(token)
+        if (pos == 0 or text[pos - 1] not in _ALNUM) and (end == len(text) or text[end] not in _ALNUM):
+            yield pos
+        pos = text.find(token, pos + 1)
+
+
+def _token_edits(text: str, low: str) -> list[Edit]:
+    """Split words joined, and every other token read as a lexicon word by :func:`correct_token`.
+
+    Only the distinct runs that can be corrected are looked up (shorter or longer runs and numbers never
+    are); the tokens of a join are not corrected.
+    """
+    edits = _split_join_edits(text, low)
+    hits = {}
+    for run in set(_LONG_RUN.findall(text)):
+        if len(run) <= _MAX_FUZZY_LEN and not run.isdigit():
+            hit = correct_token(run)
+            if hit is not None:
+                hits[run] = hit
+    joins = [(e.start, e.end) for e in edits]
+    for run, (word, score) in hits.items():
+        for start in _token_starts(text, run):
+            if not any(j_start <= start < j_end for j_start, j_end in joins):
+                edits.append(Edit(start, start + len(run), word, score))
+    edits.sort(key=lambda e: e.start)
+    return edits
+
+
+def _ocr_percent_edits(text: str, low: str) -> list[Edit]:
+    """A percent sign OCR read as "°/o", "o/o", "0/0" or "%o" after a number, read as "%"."""
+    if "/" not in text and "%o" not in text:  # every form holds "/" but "%o"
+        return []
+    return [Edit(m.start(1), m.end(1), "%", 90.0) for m in _OCR_PERCENT_SIGN.finditer(text)]
+
+
+def _number_word_starts(low: str) -> list[int]:
+    """Where a match of _WORD_NUMBER can start in ASCII text (``low`` lower-cased): at a number word
+    that stands close enough before a "%", "+", "plus" or "cent", or a few characters before "hundred"
+    ("a hundred", "one  hundred")."""
+    starts = set()
+    for mark in _NUMBER_MARK.finditer(low):  # a number word stands wholly in the reach before its mark
+        window = max(0, mark.start() - _NUMBER_WORD_REACH)
+        for word in _NUMBER_WORDS:
+            pos = low.find(word, window, mark.start())
+            while pos >= 0:
+                starts.add(pos)
+                if word == "hundred":
+                    starts.update(range(max(0, pos - len("one  ")), pos))
+                pos = low.find(word, pos + 1, mark.start())
+    return sorted(starts)
+
+
+def _number_word_edits(text: str, low: str) -> list[Edit]:
+    """A number written as words before "percent" or "plus" ("ninety-five percent", "three plus") read
+    as digits ("95 percent", "3+")."""
+    if text.isascii():  # other text may case-fold to a number word ("ſix"): read all of it
+        matches = _matches_at(_WORD_NUMBER, text, _number_word_starts(low))
+    else:
+        matches = _WORD_NUMBER.finditer(text)
+    edits = []
+    for m in matches:
         value = _word_value(m.group("n"))
         if value is None:
             continue
@@ -317,12 +504,69 @@ def _collect_edits(text: str) -> list[Edit]:
                 edits.append(Edit(m.start(), m.end(), f"{value}+"))
         else:
             edits.append(Edit(m.start("n"), m.end("n"), str(value)))
-    for pattern in (_OCR_NUMBER, _OCR_LONE, _OCR_LONE_SCORE):
-        for m in pattern.finditer(text):
-            raw = m.group(m.lastindex or 1)
+    return edits
+
+
+def _find_all(low: str, literal: str) -> Iterator[int]:
+    """Every position of ``literal`` in ``low`` (overlapping ones too)."""
+    pos = low.find(literal)
+    while pos >= 0:
+        yield pos
+        pos = low.find(literal, pos + 1)
+
+
+def _ocr_lone_starts(low: str) -> list[int]:
+    """Where a match of _OCR_LONE can start in lower-cased ASCII text, in order."""
+    starts = [pos for literal in _OCR_LONE_LITERALS for pos in _find_all(low, literal)]
+    starts += [pos - 3 for pos in _find_all(low, _OCR_LONE_ALLRED)
+               if pos >= 3 and low[pos - 3] == "a" and low[pos - 2] in "li1" and low[pos - 1] in "li1"]
+    return sorted(starts)
+
+
+def _ocr_digit_edits(text: str, low: str) -> list[Edit]:
+    """Letters OCR read for digits in a number or score ("9O", "l5", "score S", "<l", "l+") as digits."""
+    ascii_text = text.isascii()
+    runs = []
+    if (any(hint.search(text) for hint in _OCR_NUMBER_HINTS_ASCII) if ascii_text
+            else _OCR_NUMBER_HINT.search(text)):
+        runs.append(_OCR_NUMBER.finditer(text))
+    if ascii_text:  # ASCII: no fold of another letter to a score word, no "≤" or "≥"
+        runs.append(_matches_at(_OCR_LONE, text, _ocr_lone_starts(low)))
+    else:
+        runs.append(_OCR_LONE.finditer(text))
+    if _LONE_SCORE_HINT.search(text):
+        runs.append(_OCR_LONE_SCORE.finditer(text))
+    edits = []
+    for matches in runs:
+        for m in matches:
+            group = m.lastindex or 1
+            raw = m.group(group)
             fixed = raw.translate(_OCR_DIGITS)
             if fixed != raw and _PLAIN_NUMBER.fullmatch(fixed):
-                edits.append(Edit(m.start(m.lastindex or 1), m.end(m.lastindex or 1), fixed, 90.0))
+                edits.append(Edit(m.start(group), m.end(group), fixed, 90.0))
+    return edits
+
+
+#: The edit passes, in order: after sorting by span, the first edit wins where edits overlap.
+_EDIT_PASSES = (
+    _line_mark_edits,
+    _zero_in_word_edits,
+    _negation_punct_edits,
+    _hyphen_break_edits,
+    _page_break_edits,
+    _plain_break_edits,
+    _spaced_word_edits,
+    _token_edits,
+    _ocr_percent_edits,
+    _number_word_edits,
+    _ocr_digit_edits,
+)
+
+
+def _collect_edits(text: str) -> list[Edit]:
+    """The length-changing edits of same-length-normalised ``text``, sorted and disjoint."""
+    low = text.lower()
+    edits = [edit for edit_pass in _EDIT_PASSES for edit in edit_pass(text, low)]
     edits.sort(key=lambda e: (e.start, e.end))
     kept: list[Edit] = []
     last_end = -1
@@ -336,7 +580,8 @@ def _collect_edits(text: str) -> list[Edit]:
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` and keep the offset map back to it."""
     base = _LONE_CR.sub("\n", text) if "\r" in text else text
-    base = base.translate(_TRANSLATE)
+    if not base.isascii():  # the map changes no ASCII character (a tab stays a tab)
+        base = base.translate(_TRANSLATE)
     if "\r" in base:
         base = base.replace("\r", " ")
     if "_" in base:
