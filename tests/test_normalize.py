@@ -160,7 +160,7 @@ def test_fuzzy_spans_are_kept_in_order():
 
 
 def test_tokens_longer_than_the_fuzzy_reach_are_never_corrected():
-    from her2_interpret.normalize import _MAX_FUZZY_LEN
+    from her2_interpret.reading.normalize import _MAX_FUZZY_LEN
 
     assert correct_token("positive" + "x" * (_MAX_FUZZY_LEN - len("positive"))) is None
     assert correct_token("progesterone" + "s" * (_MAX_FUZZY_LEN - len("progesterone"))) is None
