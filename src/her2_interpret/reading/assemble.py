@@ -1,4 +1,4 @@
-"""Stage 10, assembly: the reading pipeline end to end, and the one entry point :func:`parse`.
+"""Stage 11, assembly: the reading pipeline end to end, and the one entry point :func:`parse`.
 
 :func:`_parse` runs the stages in order: normalise (with the offset map) -> mask -> mentions (found
 once) -> the clause walk (sections, tables, statements) -> value readers per clause -> findings, then

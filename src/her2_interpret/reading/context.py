@@ -1,4 +1,4 @@
-"""Stage 6, context cues of one statement (ConText style): is it about DCIS, about the past, a question?
+"""Stage 7, context cues of one statement (ConText style): is it about DCIS, about the past, a question?
 
 - :func:`_dcis_cue` / :func:`_dcis_named`: a DCIS cue that is not negated ("no DCIS", "DCIS: absent")
   and names no invasive carcinoma [receptor.dcis];

@@ -1,4 +1,4 @@
-"""Stage 2, masking: blank what is never a result, keeping every offset (:func:`_mask`).
+"""Stage 3, masking: blank what is never a result, keeping every offset (:func:`_mask`).
 
 Takes the normalised text; gives a text of the same length where boilerplate is spaces (line breaks
 kept), so later stages never read it and every offset still points at the same character. The passes

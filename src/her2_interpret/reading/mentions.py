@@ -1,4 +1,4 @@
-"""Stage 4, mentions: where a marker is named, and the unit a value reader reads.
+"""Stage 5, mentions: where a marker is named, and the unit a value reader reads.
 
 - :func:`_all_mentions` / :func:`_find_mentions`: every marker mention (kinds ``er``, ``pr``, ``her2``,
   ``ish`` (a HER2 ISH test), ``measure`` (an ISH measurement label), ``cep``, ``ki67``, ``hr``,

@@ -1,4 +1,4 @@
-"""Stage 1b, regions: where in a report receptor text can be, found with one cheap scan.
+"""Stage 2, regions: where in a report receptor text can be, found with one cheap scan.
 
 Most of a real report (gross description, margins, nodes, signatures) names no marker. The expensive
 masking passes run only inside the regions this stage gives: spans of :data:`REGION_REACH` characters

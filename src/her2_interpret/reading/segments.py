@@ -1,4 +1,4 @@
-"""Stage 3, segments: sentences and line bounds of a text (a sentence never crosses a line).
+"""Stage 4, segments: sentences and line bounds of a text (a sentence never crosses a line).
 
 - :func:`_sentences` gives the sentence spans inside ``text[start:end]`` (split at sentence ends of
   :data:`~.patterns.SENTENCE_END` and at line breaks);
