@@ -260,7 +260,8 @@ def test_every_decision_rule_over_the_corpus_has_a_gloss() -> None:
 
 
 def test_evidence_text_is_escaped_in_markdown_and_html() -> None:
-    from her2_interpret.models import Decision, Evidence, Interpretation
+    from her2_interpret.models import Decision, Evidence
+    from her2_interpret.result import Interpretation
 
     hostile = "<script>x</script> | `code` [a](javascript:b)"
     evidence = Evidence(field="status", start=0, end=len(hostile), text=hostile, pattern="receptor.status.pos")

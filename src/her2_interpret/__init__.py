@@ -33,7 +33,6 @@ if TYPE_CHECKING:  # the names below, for type checkers and IDEs; at run time th
         HrStatus,
         IhcScore,
         Intensity,
-        Interpretation,
         IshResult,
         Ki67Finding,
         Ki67Result,
@@ -47,6 +46,7 @@ if TYPE_CHECKING:  # the names below, for type checkers and IDEs; at run time th
     )
     from .reading import parse
     from .record import ADDED_COLUMNS, ALL_COLUMNS, EXTRA_COLUMNS, RECORD_COLUMNS
+    from .result import Interpretation
     from .review import Severity
     from .rules import classify
     from .schema import Record
@@ -106,6 +106,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("interpret", "interpret_bytes", "interpret_many", "validate"), "api"),
     **dict.fromkeys(("InputDecodeError", "ValidationError"), "errors"),
     "explain": "explain",
+    "Interpretation": "result",
     "parse": "reading",
     "classify": "rules",
     "Severity": "review",

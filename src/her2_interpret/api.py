@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any
 
 from .errors import WITHHELD, InputDecodeError, ItemError, ValidationError
-from .models import Interpretation, ReportWarning
+from .models import ReportWarning
 from .reading import parse
 from .presence import mention_warnings
 from .record import FUZZY_REASON
+from .result import Interpretation
 from .rules import classify, check_options
 
 

@@ -1,19 +1,22 @@
-"""Typed models: enumerations, evidence, findings, classification and the interpretation.
+"""Typed models: enumerations, evidence, findings, classification and the data of an interpretation.
 
 The flow is text -> findings (:func:`her2_interpret.parse`) -> classification
 (:func:`her2_interpret.classify`) -> explanation, and every model here is frozen and
 forbids unknown fields. Enumeration values are exactly the lower-case strings of
 ``shared/spec/record.md``.
+
+Data only: this module imports nothing of the library above it (rules, record, explain, render,
+api). The user-facing :class:`~her2_interpret.result.Interpretation`, which explains, records and
+renders, is composed in :mod:`her2_interpret.result`.
 """
 
 from __future__ import annotations
 
-import functools
 import sys
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, computed_field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 from .review import Severity, code_of, marker_of, nulled_columns, severity_of
 
@@ -449,11 +452,12 @@ def _hashable(value: Any) -> Any:
     return value
 
 
-class Interpretation(_Frozen):
-    """What :func:`her2_interpret.interpret` returns: findings, classification, explanation.
+class InterpretationData(_Frozen):
+    """The data of an interpretation: the ``findings`` read and their ``classification``.
 
-    The explanation is written on first access (and kept): a caller who wants only the record or
-    the classification does not pay for the text. It is part of ``model_dump()`` all the same.
+    Data only; the user-facing :class:`her2_interpret.result.Interpretation` subclasses it with the
+    explanation, the record and the display. ``record.py`` and ``render.py`` take this class, so they
+    need nothing above the models. Equality and the hash are those of the two fields.
     """
 
     findings: Findings
@@ -465,8 +469,8 @@ class Interpretation(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _drop_explanation(cls, data: Any) -> Any:
-        """Accept a dump of this model: ``explanation`` is derived from the two fields, so a given
-        one is dropped and written anew on first access (``model_validate_json(r.model_dump_json())``
+        """Accept a dump of an interpretation: ``explanation`` is derived from the two fields, so a
+        given one is dropped and written anew on first access (``model_validate_json(r.model_dump_json())``
         round-trips)."""
         if isinstance(data, dict) and "explanation" in data:
             data = {k: v for k, v in data.items() if k != "explanation"}
@@ -478,21 +482,9 @@ class Interpretation(_Frozen):
         return hash((_hashable(self.findings), _hashable(self.classification)))
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Interpretation):
+        if not isinstance(other, InterpretationData):
             return NotImplemented
         return self.findings == other.findings and self.classification == other.classification
-
-    @computed_field  # type: ignore[prop-decorator]
-    @functools.cached_property
-    def explanation(self) -> Explanation:
-        from .explain import explain
-
-        return explain(self.findings, self.classification)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "explanation":  # pydantic lets a cached property be assigned; this one is frozen
-            raise AttributeError("Interpretation is frozen: 'explanation' cannot be assigned")
-        super().__setattr__(name, value)
 
     @property
     def er(self) -> ReceptorResult:
@@ -521,47 +513,3 @@ class Interpretation(_Frozen):
     @property
     def warnings(self) -> tuple[ReportWarning, ...]:
         return self.findings.warnings + self.classification.warnings
-
-    def to_record(self) -> dict[str, Any]:
-        """The flat record of ``shared/spec/record.md`` (plus ``warnings`` and guideline versions)."""
-        from .record import build_record
-
-        return build_record(self)
-
-    # ------------------------------------------------------------------ display (render.py)
-
-    def render(self, format: str = "text", audience: str = "patient", language: str = "en",
-               text: str | None = None) -> str:
-        """This result as ``text``, ``markdown``, ``html`` or ``json`` for a ``patient`` (plain
-        language, in ``language``: ``en`` or ``es``) or a ``clinician`` (the reasoning, which quotes
-        the evidence). See :func:`her2_interpret.render.render`."""
-        from .render import render
-
-        return render(self, format, audience, language, text if text is not None else self._text)
-
-    def to_text(self, audience: str = "patient", language: str = "en") -> str:
-        return self.render("text", audience, language)
-
-    def to_markdown(self, audience: str = "patient", language: str = "en") -> str:
-        return self.render("markdown", audience, language)
-
-    def to_html(self, audience: str = "patient", language: str = "en", text: str | None = None) -> str:
-        return self.render("html", audience, language, text)
-
-    def to_json(self, audience: str = "patient", language: str = "en") -> str:
-        return self.render("json", audience, language)
-
-    def _repr_html_(self) -> str:
-        """The notebook card: summary, flags for review, and the reasoning and the evidence in the
-        report text, both collapsed."""
-        from .render import html_card
-
-        return html_card(self, text=self._text)
-
-    def __repr__(self) -> str:
-        from .render import short_summary
-
-        return f"<Interpretation {short_summary(self)}>"
-
-    def __str__(self) -> str:
-        return self.__repr__()

@@ -21,7 +21,7 @@ from typing import Any
 
 from .api import interpret, item_error, safe_not_text_error
 from .errors import ItemError
-from .models import Interpretation
+from .result import Interpretation
 
 #: Texts a worker gets at once when ``chunksize`` is not given: at about 2-10 ms a text, a chunk is
 #: well under a second of work (the pool balances well) and its message costs little next to it.

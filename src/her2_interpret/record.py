@@ -21,7 +21,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from .models import Interpretation
+    from .models import InterpretationData
 
 #: The columns of record.md, in its order. Never renamed; extra columns are only appended.
 RECORD_COLUMNS: tuple[str, ...] = (
@@ -76,7 +76,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def build_record(interpretation: Interpretation) -> dict[str, Any]:
+def build_record(interpretation: InterpretationData) -> dict[str, Any]:
     """Flatten an interpretation into the record.md columns plus :data:`EXTRA_COLUMNS`."""
     c = interpretation.classification
     er, pr, her2, ki67 = c.er, c.pr, c.her2, c.ki67
@@ -118,7 +118,7 @@ def build_record(interpretation: Interpretation) -> dict[str, Any]:
     return record
 
 
-def review_reasons(interpretation: Interpretation) -> list[str]:
+def review_reasons(interpretation: InterpretationData) -> list[str]:
     """The codes that send this record to a person (record.md ``review_reasons``), in order: every
     warning of severity review or conflict, and ``parse.fuzzy`` when a value was read through an
     OCR/typo correction. Empty means the record may be accepted without reading the report."""

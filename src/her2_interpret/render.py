@@ -43,7 +43,7 @@ from .presence import MARKERS, Presence, presence
 from .review import CODES, Severity
 
 if TYPE_CHECKING:
-    from .models import Evidence, Interpretation
+    from .models import Evidence, InterpretationData
 
 __all__ = ["AUDIENCES", "FORMATS", "html_card", "render", "short_summary", "summary_line"]
 
@@ -82,7 +82,7 @@ def _percent(percent: float | None, percent_range: tuple[float, float] | None, t
     return None
 
 
-def _summary_values(result: Interpretation, language: str) -> list[tuple[str, str]]:
+def _summary_values(result: InterpretationData, language: str) -> list[tuple[str, str]]:
     """(label, value) for ER, PR, HER2, Ki-67 and the subtype, in ``language``."""
     t = templates(language)
     c = result.classification
@@ -120,14 +120,14 @@ def _summary_values(result: Interpretation, language: str) -> list[tuple[str, st
     ]
 
 
-def summary_line(result: Interpretation, language: str = DEFAULT_LANGUAGE) -> str:
+def summary_line(result: InterpretationData, language: str = DEFAULT_LANGUAGE) -> str:
     """ER, PR, HER2 category, Ki-67 and subtype on one line, in ``language`` (no report text)."""
     values = _summary_values(result, check_language(language))
     parts = [f"{label} {value}" for label, value in values[:4]]
     return " · ".join([*parts, values[4][1]])
 
 
-def short_summary(result: Interpretation) -> str:
+def short_summary(result: InterpretationData) -> str:
     """The enumeration values on one line, for ``repr``: never report text."""
     c = result.classification
     states = presence(result.findings, c)
@@ -151,13 +151,13 @@ def short_summary(result: Interpretation) -> str:
 # --------------------------------------------------------------------------- flags
 
 
-def _review_codes(result: Interpretation) -> list[str]:
+def _review_codes(result: InterpretationData) -> list[str]:
     from .record import review_reasons
 
     return review_reasons(result)
 
 
-def _flags(result: Interpretation) -> list[dict[str, Any]]:
+def _flags(result: InterpretationData) -> list[dict[str, Any]]:
     """The warnings that need review (severity review or conflict), then ``parse.fuzzy`` if set."""
     out = [
         {"code": w.code, "severity": str(w.severity), "marker": w.marker, "message": w.message}
@@ -170,7 +170,7 @@ def _flags(result: Interpretation) -> list[dict[str, Any]]:
     return out
 
 
-def _plain_flags(result: Interpretation, language: str) -> list[str]:
+def _plain_flags(result: InterpretationData, language: str) -> list[str]:
     t = templates(language)
     texts = [t.get(f"warning.{f['code']}", t["warning.parse.warning"]) for f in _flags(result)]
     return [s[0].upper() + s[1:] for s in dict.fromkeys(texts)]
@@ -179,7 +179,7 @@ def _plain_flags(result: Interpretation, language: str) -> list[str]:
 # --------------------------------------------------------------------------- evidence
 
 
-def _evidence(result: Interpretation) -> list[tuple[str, Evidence]]:
+def _evidence(result: InterpretationData) -> list[tuple[str, Evidence]]:
     """(marker label, evidence) for every finding, in text order, without duplicates."""
     seen: set[tuple[int, int]] = set()
     out: list[tuple[str, Evidence]] = []
@@ -241,7 +241,7 @@ def _excerpts(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "\n".join(parts)
 
 
-def _evidence_html(result: Interpretation, text: str | None, t: Any) -> str:
+def _evidence_html(result: InterpretationData, text: str | None, t: Any) -> str:
     evidence = _evidence(result)
     if text is not None:
         spans = _spans(text, evidence)
@@ -272,7 +272,7 @@ def _md(text: str) -> str:
     return escaped.replace("\r", "").replace("\n", "⏎")
 
 
-def _markdown(result: Interpretation, audience: str, language: str) -> str:
+def _markdown(result: InterpretationData, audience: str, language: str) -> str:
     t = templates(language)
     lines = [f"## {t['card.title']}", "", f"**{_md(summary_line(result, language))}**", ""]
     if audience == "patient":
@@ -304,7 +304,7 @@ def _markdown(result: Interpretation, audience: str, language: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _json(result: Interpretation, audience: str, language: str) -> str:
+def _json(result: InterpretationData, audience: str, language: str) -> str:
     c = result.classification
     states = presence(result.findings, c)
     data: dict[str, Any] = {
@@ -341,7 +341,7 @@ _CARD_STYLE = ("border:1px solid #bbb;border-radius:6px;padding:0.6em 0.9em;marg
 _BADGE = {"conflict": "#b00020", "review": "#8a5a00", "info": "#555"}
 
 
-def _flags_html(result: Interpretation, audience: str, language: str, t: Any) -> str:
+def _flags_html(result: InterpretationData, audience: str, language: str, t: Any) -> str:
     if audience == "patient":
         items = [html.escape(f) for f in _plain_flags(result, language)]
     else:
@@ -356,7 +356,7 @@ def _flags_html(result: Interpretation, audience: str, language: str, t: Any) ->
     return f'<div><b>{html.escape(t["card.review"])}</b><ul style="margin:0.2em 0">{lis}</ul></div>'
 
 
-def html_card(result: Interpretation, language: str = DEFAULT_LANGUAGE, text: str | None = None,
+def html_card(result: InterpretationData, language: str = DEFAULT_LANGUAGE, text: str | None = None,
               audience: str = "clinician", full: bool = False) -> str:
     """The HTML card: summary line, flags that need review, the explanation (open when ``full``,
     else collapsed) and the evidence, highlighted in ``text`` when given, collapsed."""
@@ -384,7 +384,7 @@ def html_card(result: Interpretation, language: str = DEFAULT_LANGUAGE, text: st
     )
 
 
-def render(result: Interpretation, format: str = "text", audience: str = "patient",
+def render(result: InterpretationData, format: str = "text", audience: str = "patient",
            language: str = DEFAULT_LANGUAGE, text: str | None = None) -> str:
     """``result`` in ``format`` (:data:`FORMATS`) for ``audience`` (:data:`AUDIENCES`).
 

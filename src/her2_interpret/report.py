@@ -97,17 +97,43 @@ def _record_columns(f: BaseModel, field: str) -> tuple[str, ...]:
     return (column.format(m=getattr(f, "marker", "")),)
 
 
+#: The value fields (not :data:`_META`) of each finding class, in field order: found once per class.
+_VALUE_FIELDS: dict[type, tuple[str, ...]] = {}
+#: The words that say a test is pending, not what it found.
+_PENDING = (ReceptorStatus.PENDING, Her2Status.PENDING, IshResult.PENDING)
+#: The best tier (:func:`_tier`): a finding with values.
+_HAS_VALUES = 2
+#: The middle tier: a finding that only says "pending".
+_PENDING_ONLY = 1
+
+
+def _value_fields(cls: type) -> tuple[str, ...]:
+    """The value fields of a finding class (its model fields less the bookkeeping ones)."""
+    names = _VALUE_FIELDS.get(cls)
+    if names is None:
+        names = _VALUE_FIELDS[cls] = tuple(k for k in cls.model_fields if k not in _META)  # type: ignore[attr-defined]
+    return names
+
+
 def _values(f: BaseModel) -> dict[str, Any]:
-    return {k: v for k, v in f.__dict__.items() if k not in _META and v is not None and v is not False}
+    """The fields of ``f`` that carry a value (not None, not False), in field order."""
+    fields = f.__dict__
+    return {k: v for k in _value_fields(type(f)) if (v := fields[k]) is not None and v is not False}
+
+
+def _pending_only(vals: dict[str, Any]) -> bool:
+    """The values ``vals`` (of :func:`_values`) say "pending" and nothing else."""
+    if not vals:
+        return False
+    # "dual-probe ISH has been requested": still only pending
+    return any(k != "probe" for k in vals) and all(
+        v in _PENDING or k == "pending" for k, v in vals.items() if k != "probe"
+    )
 
 
 def _is_pending_only(f: BaseModel) -> bool:
-    vals = _values(f)
-    if not vals:
-        return False
-    pending = (ReceptorStatus.PENDING, Her2Status.PENDING, IshResult.PENDING)
-    vals.pop("probe", None)  # "dual-probe ISH has been requested": still only pending
-    return bool(vals) and all(v in pending or k == "pending" for k, v in vals.items())
+    """The finding says "pending" and nothing else."""
+    return _pending_only(_values(f))
 
 
 def _rank(f: BaseModel) -> tuple[int, ...]:
@@ -124,29 +150,31 @@ def _rank(f: BaseModel) -> tuple[int, ...]:
 
 def _tier(f: BaseModel) -> int:
     """2 = has values, 1 = pending only, 0 = nothing (not performed)."""
-    if not _values(f):
+    vals = _values(f)
+    if not vals:
         return 0
-    return 1 if _is_pending_only(f) else 2
+    return _PENDING_ONLY if _pending_only(vals) else _HAS_VALUES
 
 
 def _choose(found: Sequence[F], label: str, warnings: list[str]) -> F | None:
     """The standing finding among ``found`` (all of one kind and marker), merged."""
     if not found:
         return None
-    best_tier = max(_tier(f) for f in found)
-    pool = [f for f in found if _tier(f) == best_tier]
-    if best_tier == 2:
+    tiers = [_tier(f) for f in found]
+    best_tier = max(tiers)
+    pool = [f for f, tier in zip(found, tiers) if tier == best_tier]
+    if best_tier == _HAS_VALUES:
         # a pending at a higher rank than every value (e.g. the invasive test pending beside a
         # DCIS result) stands over the values
-        pend = [f for f in found if _tier(f) == 1]
-        top_value = max(_rank(f) for f in pool)
-        if pend and max(_rank(f)[:2] for f in pend) > top_value[:2]:
+        pend = [f for f, tier in zip(found, tiers) if tier == _PENDING_ONLY]
+        if pend and max(_rank(f)[:2] for f in pend) > max(_rank(f) for f in pool)[:2]:
             pool = pend
-    top = max(_rank(f) for f in pool)
-    chosen = [f for f in pool if _rank(f) == top]
-    lower = [f for f in pool if _rank(f) != top]
+    ranks = [_rank(f) for f in pool]
+    top = max(ranks)
+    chosen = [f for f, rank in zip(pool, ranks) if rank == top]
+    lower = [f for f, rank in zip(pool, ranks) if rank != top]
     if lower and _differ(chosen, lower):
-        reason = _why(top, max(_rank(f) for f in lower))
+        reason = _why(top, max(rank for rank in ranks if rank != top))
         warnings.append(f"{label}: several results in the report; the {reason} one stands [report.*]")
     if len(chosen) == 1:
         return _fill_from_restated(chosen[0], lower)
@@ -327,18 +355,38 @@ def _invasive_only(found: F | None, findings: Findings, label: str, warnings: li
     return found
 
 
+def _by_kind(findings: Findings) -> dict[str, list[Any]]:
+    """Every finding grouped by kind, in text order (one pass instead of one per kind)."""
+    kinds: dict[str, list[Any]] = {}
+    for f in findings.findings:
+        kinds.setdefault(f.kind, []).append(f)
+    return kinds
+
+
+def _choose_each(findings: Findings, warnings: list[str]) -> tuple[Any, ...]:
+    """The standing finding of each marker and test on its own (ER, PR, HER2 IHC, HER2 ISH, HER2
+    stated, Ki-67, HR; None when nothing usable), before the HER2 ones are weighed together; the
+    warnings of each choice are added to ``warnings``."""
+    kinds = _by_kind(findings)
+    receptors = kinds.get("receptor", [])
+    er_found = [f for f in receptors if f.marker == Marker.ER]
+    pr_found = [f for f in receptors if f.marker == Marker.PR]
+    er = _invasive_only(_choose(er_found, "ER", warnings), findings, "ER", warnings)
+    pr = _invasive_only(_choose(pr_found, "PR", warnings), findings, "PR", warnings)
+    ihc = _choose(kinds.get("her2_ihc", []), "HER2 IHC", warnings)
+    ish = _choose(kinds.get("her2_ish", []), "HER2 ISH", warnings)
+    stated_all = kinds.get("her2_status", [])
+    finals = [f for f in stated_all if f.final]
+    stated = _choose(finals or stated_all, "HER2 status", warnings)
+    ki67 = _choose(kinds.get("ki67", []), "Ki-67", warnings)
+    hr = _choose(kinds.get("hr", []), "HR", warnings)
+    return er, pr, ihc, ish, stated, ki67, hr
+
+
 def select_standing(findings: Findings) -> Standing:
     """Pick the standing finding per marker from everything :func:`parse` read."""
     warnings: list[str] = list(findings.warnings)
-    er = _invasive_only(_choose(findings.of("receptor", Marker.ER), "ER", warnings), findings, "ER", warnings)
-    pr = _invasive_only(_choose(findings.of("receptor", Marker.PR), "PR", warnings), findings, "PR", warnings)
-    ihc = _choose(findings.of("her2_ihc"), "HER2 IHC", warnings)
-    ish = _choose(findings.of("her2_ish"), "HER2 ISH", warnings)
-    stated_all = findings.of("her2_status")
-    finals = [f for f in stated_all if f.final]
-    stated = _choose(finals or stated_all, "HER2 status", warnings)
-    ki67 = _choose(findings.of("ki67"), "Ki-67", warnings)
-    hr = _choose(findings.of("hr"), "HR", warnings)
+    er, pr, ihc, ish, stated, ki67, hr = _choose_each(findings, warnings)
     # tests of two distinct tumours are never combined: the ISH of the other tumour does not stand
     if ihc is not None and ish is not None:
         a, b = ihc.context, ish.context
@@ -349,7 +397,7 @@ def select_standing(findings: Findings) -> Standing:
     # a test stated as pending in an older result does not stand beside a newer result of the other test
     if ihc is not None and ish is not None:
         for older, newer in ((ish, ihc), (ihc, ish)):
-            if _tier(older) == 1 and _tier(newer) == 2 and older.context.date is not None \
+            if _tier(older) == _PENDING_ONLY and _tier(newer) == _HAS_VALUES and older.context.date is not None \
                     and newer.context.date is not None and older.context.date < newer.context.date:
                 warnings.append("HER2: a test pending in an older result is superseded by a newer result [report.addendum]")
                 if older is ish:
@@ -358,13 +406,13 @@ def select_standing(findings: Findings) -> Standing:
                     ihc = None
                 break
     # a stated status older than the standing test results does not speak for them
-    tests_now = [f for f in (ihc, ish) if f is not None and _tier(f) == 2]
+    tests_now = [f for f in (ihc, ish) if f is not None and _tier(f) == _HAS_VALUES]
     if stated is not None and stated.context.date and tests_now:
         if any((f.context.date or 0) > stated.context.date for f in tests_now):
             stated = None
     # a test result that stands at a higher rank than a stated "pending" supersedes it
     if stated is not None and stated.status == Her2Status.PENDING:
-        tests = [f for f in (ihc, ish) if f is not None and _tier(f) == 2]
+        tests = [f for f in (ihc, ish) if f is not None and _tier(f) == _HAS_VALUES]
         if tests and max(_rank(f) for f in tests) >= _rank(stated):
             stated = None
     # An ISH-only report whose interpretation line states the status ("INTERPRETATION: HER2

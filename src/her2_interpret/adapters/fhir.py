@@ -21,7 +21,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from ..models import Interpretation
+from ..result import Interpretation
 
 #: mCODE TumorMarkerTest profile (guidelines.md section 9).
 PROFILE = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-tumor-marker-test"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..models import Interpretation
+from ..result import Interpretation
 
 #: Item number -> (NAACCR XML id, name). Ids follow the NAACCR data dictionary's naming. # uncertain: spelling of ids
 ITEMS: dict[int, tuple[str, str]] = {

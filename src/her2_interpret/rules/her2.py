@@ -12,6 +12,7 @@ Three steps, each public and testable on its own:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
@@ -36,6 +37,15 @@ from .audit import Audit, Outcome
 from .options import Options
 
 _DEFAULT = HER2_GUIDELINES[DEFAULT_VERSIONS["her2"]]
+#: Threshold sets whose audit-trail table is kept (the shipped guidelines, and a few of a caller's own).
+_THRESHOLD_TABLES_KEPT = 16
+
+
+@functools.lru_cache(maxsize=_THRESHOLD_TABLES_KEPT)
+def _threshold_table(t: Her2Thresholds) -> dict[str, float]:
+    """The thresholds of ``t`` for a decision's audit trail (``t.as_dict()``), built once per threshold
+    set; shared, so a caller copies it before handing it on."""
+    return t.as_dict()
 F = TypeVar("F", Her2IhcFinding, Her2IshFinding, Her2StatusFinding)
 
 
@@ -252,7 +262,7 @@ def read_ish(
 ) -> IshReading:
     """Ratio (computed from the averages when not stated), group, stated result and the table's call."""
     t = thresholds
-    audit = audit or Audit(guideline=t.version, thresholds=t.as_dict())
+    audit = audit or Audit(guideline=t.version, thresholds=dict(_threshold_table(t)))
     if ish is None:
         return IshReading()
     evidence = ish.evidence
@@ -547,7 +557,7 @@ def classify_her2(
     """
     opts = options or Options()
     t = thresholds or opts.her2
-    audit = Audit(guideline=t.version, thresholds=t.as_dict())
+    audit = Audit(guideline=t.version, thresholds=dict(_threshold_table(t)))
     ihc, ish, stated = _current_only(ihc, ish, stated, audit)
     used = [f for f in (ihc, ish, stated) if f is not None]
     evidence = tuple(e for f in used for e in f.evidence)
