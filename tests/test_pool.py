@@ -68,16 +68,18 @@ def test_errors_raise_at_the_position_after_the_results_before_it(workers):
         next(results)
 
 
-@pytest.mark.skipif(not FORK, reason="the workers see the patched function only when forked")
+def _failing(text, **options):
+    """A stand-in for interpret that fails on 'boom' (module level: the pool pickles it by name)."""
+    if "boom" in text:
+        raise ValueError(f"could quote the report: {text}")
+    return interpret(text, **options)
+
+
+@pytest.mark.skipif(not FORK, reason="the workers find the test module's stand-in only when forked")
 def test_an_unexpected_error_in_a_worker_is_one_item_and_withholds_its_message(monkeypatch):
-    import her2_interpret.pool as pool
+    import her2_interpret.api as api
 
-    def failing(text, **options):
-        if "boom" in text:
-            raise ValueError(f"could quote the report: {text}")
-        return interpret(text, **options)
-
-    monkeypatch.setattr(pool, "interpret", failing)
+    monkeypatch.setattr(api, "interpret", _failing)  # what interpret_many hands the pool
     texts = [SAMPLE, "secret boom text", SAMPLE]
     got = list(interpret_many(texts, workers=2, chunksize=1, errors="return"))
     assert got[1] == ItemError(1, "ValueError", WITHHELD)

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any
 
-from .errors import WITHHELD, InputDecodeError, ItemError, ValidationError
+from .errors import InputDecodeError, ItemError, ValidationError, item_error, safe_not_text_error
 from .models import ReportWarning
 from .reading import parse
 from .presence import mention_warnings
@@ -91,7 +91,7 @@ def interpret_many(
         return _serial(texts, progress, total, errors, options)
     from .pool import interpret_pool
 
-    return interpret_pool(texts, count, chunksize, progress, total, errors, options)
+    return interpret_pool(interpret, texts, count, chunksize, progress, total, errors, options)
 
 
 _ERRORS = ("raise", "return")
@@ -105,21 +105,6 @@ def _workers(workers: int | None) -> int:
     if workers < 0:
         raise ValueError(f"workers must be >= 1 (0: one per core), not {workers}")
     return workers or (os.cpu_count() or 1)
-
-
-def item_error(position: int, exc: BaseException) -> ItemError:
-    """The :class:`ItemError` of ``exc``: its message only for :func:`safe_not_text_error`, whose text is
-    known to hold no report text."""
-    safe = getattr(exc, "_her2_safe", False)
-    return ItemError(position, type(exc).__name__, str(exc) if safe else WITHHELD)
-
-
-def safe_not_text_error(text: object) -> TypeError:
-    """The error for an input that is not report text; its message names the type only, so
-    :func:`item_error` may show it."""
-    error = TypeError(f"not report text (str) but {type(text).__name__}")
-    error._her2_safe = True  # type: ignore[attr-defined]
-    return error
 
 
 def _serial(

@@ -71,3 +71,18 @@ class ItemError:
 
     def __reduce__(self) -> tuple[type, tuple[int, str, str]]:
         return (ItemError, (self.position, self.error_type, self.message))
+
+
+def item_error(position: int, exc: BaseException) -> ItemError:
+    """The :class:`ItemError` of ``exc``: its message only for :func:`safe_not_text_error`, whose text is
+    known to hold no report text."""
+    safe = getattr(exc, "_her2_safe", False)
+    return ItemError(position, type(exc).__name__, str(exc) if safe else WITHHELD)
+
+
+def safe_not_text_error(text: object) -> TypeError:
+    """The error for an input that is not report text; its message names the type only, so
+    :func:`item_error` may show it."""
+    error = TypeError(f"not report text (str) but {type(text).__name__}")
+    error._her2_safe = True  # type: ignore[attr-defined]
+    return error

@@ -7,6 +7,10 @@ back rather than piling results up), and results come back in input order. A tex
 caught in the worker, so the rest of its chunk and the run go on; ``errors`` decides whether the
 failure raises at its position or yields an :class:`~her2_interpret.errors.ItemError`.
 
+The function that interprets one text (:func:`her2_interpret.interpret`) is given by the caller,
+:func:`~her2_interpret.interpret_many`, so that this module does not import the API that calls it; it
+must be picklable (a module-level function) to reach the workers.
+
 Stdlib only (:mod:`concurrent.futures`). For many machines use an engine: :mod:`her2_interpret.dask`
 or :mod:`her2_interpret.spark`.
 """
@@ -19,8 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from .api import interpret, item_error, safe_not_text_error
-from .errors import ItemError
+from .errors import ItemError, item_error, safe_not_text_error
 from .result import Interpretation
 
 #: Texts a worker gets at once when ``chunksize`` is not given: at about 2-10 ms a text, a chunk is
@@ -33,13 +36,18 @@ IN_FLIGHT_PER_WORKER = 2
 #: A text the worker should read only for its failure (not a str: its error was made here).
 _Item = Any
 
+#: What interprets one text: :func:`her2_interpret.interpret`, or a stand-in in a test.
+Interpret = Callable[..., Interpretation]
 
-def _warm() -> None:
+
+def _warm(interpret: Interpret) -> None:
     """Worker initializer: load the library and compile its patterns once per process."""
     interpret("ER: positive (95%)").to_record()
 
 
-def _run_chunk(items: list[_Item], options: dict[str, Any]) -> list[Interpretation | BaseException]:
+def _run_chunk(
+    interpret: Interpret, items: list[_Item], options: dict[str, Any]
+) -> list[Interpretation | BaseException]:
     """Interpret one chunk in a worker; a failure is returned in its place, not raised."""
     out: list[Interpretation | BaseException] = []
     for item in items:
@@ -74,6 +82,7 @@ def _chunks(texts: Iterable[Any], size: int) -> Iterator[list[_Item]]:
 
 
 def interpret_pool(
+    interpret: Interpret,
     texts: Iterable[Any],
     workers: int,
     chunksize: int | None,
@@ -83,14 +92,16 @@ def interpret_pool(
     options: dict[str, Any],
     mp_context: Any = None,
 ) -> Iterator[Interpretation | ItemError]:
-    """The generator behind ``interpret_many(texts, workers=N)`` (N > 1); arguments checked there."""
+    """The generator behind ``interpret_many(texts, workers=N)`` (N > 1): ``interpret`` applied to each
+    text in a pool of ``workers`` processes; arguments checked there."""
     size = DEFAULT_CHUNKSIZE if chunksize is None else chunksize
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         raise ValueError(f"chunksize must be an int >= 1, not {chunksize!r}")
-    return _generate(texts, workers, size, progress, total, errors, options, mp_context)
+    return _generate(interpret, texts, workers, size, progress, total, errors, options, mp_context)
 
 
 def _generate(
+    interpret: Interpret,
     texts: Iterable[Any],
     workers: int,
     size: int,
@@ -104,7 +115,9 @@ def _generate(
     pending: deque[Future[list[Interpretation | BaseException]]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
     done = 0
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=mp_context, initializer=_warm)
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=mp_context, initializer=_warm, initargs=(interpret,)
+    )
     try:
         exhausted = False
         while True:
@@ -113,7 +126,7 @@ def _generate(
                 if chunk is None:
                     exhausted = True
                 else:
-                    pending.append(executor.submit(_run_chunk, chunk, options))
+                    pending.append(executor.submit(_run_chunk, interpret, chunk, options))
             if not pending:
                 return
             for result in pending.popleft().result():
