@@ -422,7 +422,7 @@ COUNTS = sized(
 # "tumour cellularity 40%", "cellularity: 20-30%": the words and their number only, never the results after
 CELLULARITY = _c(r"\b(?:tumou?r\s{1,3})?cellularity\b[^.;,/|\n\d]{0,40}(?:[<>~]?\s{0,2}\d{1,3}(?:[.,]\d)?\s{0,2}%?(?:\s{0,2}(?:-|to)\s{0,2}\d{1,3}\s{0,2}%)?)?")
 # Results of another person: family history, or a friend a patient compares herself with.
-FAMILY = _c(
+FAMILY = sized(
     r"\bfamily\s{1,3}history\b|\b(?:mother|sister|aunt|grandmother|daughter|cousin|maternal|paternal"
     r"|friend|neighbou?r|colleague|co-?worker|mum|mom|mam|mummy|mommy|dad|father|brother|niece"
     r"|grandma|granny|nan|nana|sister-in-law|mother-in-law|husband|wife)s?\b"
@@ -533,7 +533,7 @@ INVASIVE_DIAGNOSIS = sized(
 )
 # The specimen itself is gastric ("Specimen: stomach, body ..."), or the HER2 was scored by gastric
 # criteria: gastric even when a breast history is mentioned.
-GASTRIC_SPECIMEN = _c(
+GASTRIC_SPECIMEN = sized(
     r"""^[ \t]{0,8}(?:specimen|site|source|tissue)(?:\s{1,3}(?:type|site|source))?\s{0,3}[:=][^\n]{0,60}?
         \b(?:stomach|gastric|gastro-?o?esophageal|GE\s{0,2}junction|GEJ|o?esophag\w{0,6}|cardia)\b
       | \bgastric\s{1,3}(?:scoring|criteria|HER-?2\s{1,3}scoring)\b""",
