@@ -1,17 +1,38 @@
-"""TODO"""
+"""The walk over the lines (stage 8 of :mod:`her2_interpret.reading`): each marker mention's statement.
+
+Takes the masked text (and the unmasked one, same offsets) and gives a list of
+:class:`~.mentions._Clause`: which marker(s) a statement speaks of, the ranges of text it covers, the
+words before it that govern it ("negative for"), its flags (DCIS, historical, hypothetical) and its
+:class:`~her2_interpret.models.Context` (section, specimen, side, tumour, size, date, repeat).
+
+:func:`_clauses` walks the lines with a :class:`_Walk` (the report's structure, the clause left open
+by the line above, the open table, the typed cells) and runs :func:`_walk_line` on each: a table row
+(:mod:`.tables`), a blank line, the structure (:mod:`.sections`), flattened tables, a line that goes
+on with the open clause, then the clauses of the line's own mentions (:func:`_line_clauses`). A step
+that reads a line ends it; the order of the steps is part of the behaviour.
+
+To change how far a statement runs, see :func:`_goes_on` and :func:`_cut_at_other_subject`; to read a
+new structure or table layout, add a step in :mod:`.sections` or :mod:`.tables` and call it from
+:func:`_walk_line`. Tests of the walk alone: ``tests/reading/test_clauses.py``.
+"""
 
 from __future__ import annotations
 
 import bisect
 import regex
+from dataclasses import dataclass, field
 
 from . import patterns as P
 from ..models import Context, Flag, SectionKind
 from .context import _CUE_WINDOW, _SCOPE_END, _SENTENCE_SIDE, _TRAILING_HISTORY, _dcis_cue, _historical, _is_question
 from .mentions import _Clause, _Mention, _all_mentions, _find_mentions, _group_mentions
-from .sections import _CUE_HEADER, _DIMENSIONS, _INVASIVE_SIZE, _MM_PER_CM, _SPECIMEN_KIND, _State, _TUMOUR_LABEL_END, _TUMOUR_LABEL_HINT, _TUMOUR_SIZE, _TUMOUR_SIZE_WORDS, _date, _kind_of, _mm, _read_header_cues, _side
+from .sections import (_CUE_HEADER, _TUMOUR_LABEL_END, _TUMOUR_SIZE, _Line, _State, _blank_line, _date, _kind_of, _mm,
+                       _read_header_cues, _read_sizes, _read_sections, _read_specimen)
 from .segments import _DANGLING, _sentence_end, _sentence_start, _sentences
-from .tables import _AMENDED_CELL, _CLONE_PARENS, _FLAT_KINDS, _FLAT_TOKEN, _SEPARATOR_ROW, _SIZE_ROW, _STATUS_WORD_ANY, _Table, _VALUE_WORD, _field_marker, _finish_tumour_table, _flat_columns, _flat_header, _flat_row, _header_kind, _is_table_row, _mentions_inside_cells, _table_cells, _tumour_column
+from .tables import (_AMENDED_CELL, _SEPARATOR_ROW, _Row, _Table, _column_row, _finish_tumour_table, _header_kinds_if_header,
+                     _header_table, _mentions_inside_cells, _read_flat_columns, _read_flat_row, _table_cells, _tumour_header,
+                     _tumour_row)
+
 _ANY_VALUE = P.lazy(r"\d|positive|negative|amplified|equivocal|pending", regex.IGNORECASE)
 _LINE_CONTINUES = P.lazy(
     r"""^\s{0,6}(?:[*+-]\s{0,3})?(?:\[\s?[xX]\s?\]\s{0,3})?(?:percent(?:age)?|%|proportion|average|mean|intensity|allred|quick
@@ -44,256 +65,167 @@ _PRE_STATUS = P.lazy(
 )
 
 
-def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None,
-             index: list[_Mention] | None = None) -> list[_Clause]:
-    st = _State()
-    clauses: list[_Clause] = []
+@dataclass
+class _Walk:
+    """The state of the walk between lines, passed to each step.
+
+    ``t`` the masked text, ``raw_lines`` the unmasked lines, ``index`` every mention of ``t`` (sorted),
+    ``cells`` the typed table cells for the value readers (appended to); ``st`` the report's structure,
+    ``clauses`` read so far, ``open_clause`` the clause a following line may continue, ``table`` the
+    table whose rows are being read.
+    """
+
+    t: str
+    raw_lines: list[str]
+    index: list[_Mention]
+    cells: list[tuple[int, int, str]]
+    st: _State = field(default_factory=_State)
+    clauses: list[_Clause] = field(default_factory=list)
     open_clause: _Clause | None = None
     table: _Table | None = None
+
+    def mentions(self, start: int, end: int) -> list[_Mention]:
+        """The mentions inside ``t[start:end]``."""
+        return _find_mentions(self.t, start, end, self.index)
+
+
+def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None,
+             index: list[_Mention] | None = None) -> list[_Clause]:
+    """Every marker statement of the masked text ``t``, in order, each with its context; typed
+    table cells are appended to ``cells``. ``raw`` is the unmasked text (same offsets), ``index``
+    the mentions of ``t`` when already found."""
+    walk = _Walk(t, (raw if raw is not None else t).split("\n"), _all_mentions(t) if index is None else index, cells)
     pos = 0
-    lines = t.split("\n")
-    raw_lines = (raw if raw is not None else t).split("\n")
-    index = _all_mentions(t) if index is None else index
-    for line_no, line in enumerate(lines):
-        l_start, l_end = pos, pos + len(line)
-        pos = l_end + 1
-        # ---- tables: a header row gives each column a meaning
-        row_amended = False
-        row = _table_cells(line, l_start, raw_lines[line_no], table)
-        if row is not None and not _mentions_inside_cells(row, _find_mentions(t, l_start, l_end, index)):
-            row = None  # a marker name spans two "cells" ("Estrogen  Receptor"): a label line, not a table
-        if row is not None:
-            spans = row
-            texts = [t[a:b] for a, b in spans]
-            if _SEPARATOR_ROW.fullmatch(raw_lines[line_no]):
-                continue  # separator row
-            mentions_in = [_find_mentions(t, a, b, index) for a, b in spans]
-            first_has_marker = bool(mentions_in and mentions_in[0])
-            header_kinds = [_header_kind(x) for x in texts]
-            named = sum(k != "other" for k in header_kinds) + sum(bool(ms) for ms in mentions_in[1:])
-            is_header = (
-                # (a clone in parentheses is no value: "HER2 (4B5)")
-                not any(_VALUE_WORD.search(_CLONE_PARENS.sub("", x)) or (ms and _STATUS_WORD_ANY.search(x))
-                        for x, ms in zip(texts, mentions_in))
-                and named >= 2
-                # a header names its columns: most cells are column names, none is a sentence
-                and (_is_table_row(raw_lines[line_no]) or (2 * named >= len(texts) and len(texts) <= 8
-                                                          and all(len(x) <= 40 for x in texts)))
-            )
-            tumour_cols = [_tumour_column(x) for x in texts]
-            if not any(mentions_in) and sum(c is not None for c in tumour_cols) >= 2 and not _is_table_row(raw_lines[line_no]):
-                # "                  Lesion 1 (2 o'clock)     Lesion 2 (10 o'clock)": the columns are tumours
-                _finish_tumour_table(table)
-                if spans[0][0] - l_start >= 2:
-                    spans, tumour_cols = [(l_start, l_start)] + spans, [None] + tumour_cols
-                table = _Table(["other"] * len(spans), [None] * len(spans), spans, l_start, tumours=tumour_cols)
-                for i, (a, b) in enumerate(spans):  # "LEFT (32 mm)": the size in the header
-                    size = P.SIZE.search(t, a, b) if b > a else None
-                    if size is not None:
-                        table.sizes[i] = _mm(size)
-                open_clause = None
-                continue
-            if table is not None and table.tumours is not None:
-                label_ms = mentions_in[0] if mentions_in else []
-                marker = label_ms[0].kind if label_ms and label_ms[0].kind in _FLAT_KINDS else None
-                if marker is None and _SIZE_ROW.match(texts[0]):
-                    for i, (a, b) in enumerate(spans[1:], start=1):
-                        size = P.SIZE.search(t, a, b)
-                        if size is not None:
-                            table.sizes[i] = _mm(size)
-                    continue
-                if marker is not None:
-                    for i, (a, b) in enumerate(spans[1:], start=1):
-                        label = table.tumours[i] if i < len(table.tumours) else None
-                        if label is None or not t[a:b].strip():
-                            continue
-                        ctx = Context(section=st.section, section_index=st.section_index, specimen=st.specimen,
-                                      specimen_index=st.specimen_index, tumour=label,
-                                      side=label if label in ("left", "right") else st.side)
-                        clause = _Clause(kinds=[marker], mention=_Mention(marker, a, a, ""), ranges=[(a, b)],
-                                         context=ctx, flags=set(st.header_flags), pre_start=a, line_no=line_no)
-                        clauses.append(clause)
-                        table.tumour_clauses.append((i, clause))
-                    continue
-                continue  # another row of the tumour table ("Grade", "LVI")
-            if is_header and (not first_has_marker or all(mentions_in)):
-                aligned = not _is_table_row(raw_lines[line_no])
-                markers = [ms[0].kind if ms and ms[0].kind in ("er", "pr", "her2", "ki67", "ish")
-                           else _field_marker(x) for ms, x in zip(mentions_in, texts)]
-                if aligned and not spans[0][0] - l_start < 2 and any(markers):
-                    # "           ER   PR   HER2": the first (row label) column is empty in the header
-                    spans = [(l_start, l_start)] + spans
-                    header_kinds = ["other"] + header_kinds
-                    markers = [None] + markers
-                table = _Table(header_kinds, markers, spans if aligned else None, l_start)
-                open_clause = None
-                continue
-            if table is not None and any(table.header_markers[1:]) and not first_has_marker:
-                # a row of a column-oriented table: "| DCIS | Positive (95%) | ... |"
-                row_flags = set(st.header_flags)
-                if P.DCIS.search(texts[0]) and not P.INVASIVE.search(texts[0]):
-                    row_flags.add(Flag.DCIS)
-                for i, (a, b) in enumerate(spans[1:], start=1):
-                    kind = table.header_markers[i] if i < len(table.header_markers) else None
-                    if kind is None or not t[a:b].strip():
-                        continue
-                    if i < len(table.header_types) and b > a:  # "er percent" column: its bare values are percents
-                        cells.append((a, b, table.header_types[i]))
-                    ctx = Context(section=st.section, section_index=st.section_index,
-                                  specimen=st.specimen, specimen_index=st.specimen_index)
-                    clauses.append(_Clause(kinds=[kind], mention=_Mention(kind, a, a, ""), ranges=[(a, b)],
-                                           context=ctx, flags=set(row_flags), pre_start=a, line_no=line_no))
-                open_clause = None
-                continue
-            if table is not None:
-                cells.extend((a, b, kind) for (a, b), kind in zip(spans, table.header_types) if b > a)
-            # "...;2+;AMENDED;2025-02-12": this row corrects an earlier one
-            row_amended = any(_AMENDED_CELL.fullmatch(x) for x in texts)
-        else:
-            _finish_tumour_table(table)
-            table = None
-        if not raw_lines[line_no].strip():
-            open_clause = None
-            st.header_flags = set()
-            st.header_repeat = False
-            if st.section == SectionKind.COMMENT or st.section == SectionKind.HISTORY:
-                st.section = st.base_section
-            continue
-        if not line.strip():
-            continue  # a line that is all control/method text: skipped, the context stays open
-        # ---- structure
-        if st.section in (SectionKind.COMMENT, SectionKind.HISTORY) and line[:1] not in (" ", "\t"):
-            st.section = st.base_section  # a comment / history paragraph ends at the next label line
-        if P.SECTION_ADDENDUM.match(line):
-            st.section_index += 1
-            st.section = st.base_section = SectionKind.ADDENDUM
-            st.header_flags = set()
-            open_clause = None
-        elif P.SECTION_AMENDMENT.match(line):
-            st.section_index += 1
-            st.section = st.base_section = SectionKind.AMENDMENT
-            open_clause = None
-        elif P.SECTION_COMMENT.match(line):
-            st.section = SectionKind.COMMENT
-            open_clause = None
-        elif P.SECTION_HISTORY.match(line):
-            st.section = SectionKind.HISTORY
-            open_clause = None
-        elif P.SECTION_MAIN.match(line) and st.section in (SectionKind.COMMENT, SectionKind.HISTORY):
-            st.section = st.base_section
-        spec = P.SPECIMEN_HEADER.match(line)
-        if spec:
-            label = spec.group("label") or spec.group("letter") or spec.group("tumour") or spec.group("sidelabel")
-            if label and label != st.specimen:
-                st.specimen = label
-                st.specimen_index += 1
-                st.header_flags = set()
-                st.header_repeat = False
-                st.tumour = spec.group("tumour")
-                side = P.SIDE.search(line)
-                st.side = _side(side) if side else st.side
-                sizes = [_mm(m) for m in P.SIZE.finditer(line)]
-                st.size_mm = max(sizes) if sizes else st.tumour_sizes.get(st.tumour or "")
-                st.date = _date(line) or None
-            open_clause = None
-        elif P.SECTION_ADDENDUM.match(line) or P.SECTION_AMENDMENT.match(line):
-            st.date = _date(line) or st.date
-        raw_line = raw_lines[line_no]  # (sizes are read from the unmasked line: a blanked sentence may hold them)
-        if _TUMOUR_LABEL_HINT.search(raw_line):
-            for named in _TUMOUR_SIZE.finditer(raw_line):  # "MASS 2 (10:00): ... 3.1 CM", "Mass 1, ..., 1.2 x 1.0 cm"
-                dims = _DIMENSIONS.search(raw_line, named.end(), named.end() + 120)
-                if dims is not None:
-                    values = [float(v.replace(",", ".")) for v in regex.findall(r"\d{1,3}(?:[.,]\d)?", dims.group("d"))]
-                    st.tumour_sizes.setdefault(named.group("n"), max(values) * (_MM_PER_CM if dims.group("u").lower() == "cm" else 1))
-        if _SPECIMEN_KIND.search(line):
-            line_date, kind = _date(line), _kind_of(line)
-            if line_date is not None and kind is not None:
-                st.kind_dates.setdefault(kind, line_date)
-        mentions = _find_mentions(t, l_start, l_end, index)
-        indented = line[:1] in (" ", "\t")
-        # "Size: 31 mm" under "TUMOR 1", "Invasive tumor size: 12 mm" under "PART A - RIGHT BREAST"
-        size_line = P.SIZE_LINE.match(line) if st.tumour is not None or (
-            st.specimen is not None and _TUMOUR_SIZE_WORDS.search(line)) else None
-        if size_line is None and st.specimen is not None and st.size_mm is None and "argin" not in line:
-            # "A. RIGHT BREAST, LUMPECTOMY:" / "- Invasive ductal carcinoma, grade 3, 11 mm.": the part's tumour size
-            size_line = _INVASIVE_SIZE.search(line)
-        if size_line is not None:  # "Size: 31 mm" under "TUMOR 1": that tumour's size
-            st.size_mm = _mm(size_line)
-        # ---- a flattened table: "ER PR HER2 Ki67" / "Positive Negative 1+ 15%", or column names
-        # "Biomarker Result %/Score Intensity" over rows "Ki-67 n/a 22 n/a"
-        if row is None and all(m.kind == "allmarkers" for m in mentions):
-            columns = _flat_columns(t, l_start, l_end)
-            if columns is not None:
-                st.flat_columns = columns
-                open_clause = None
-                continue
-        if st.flat_columns is not None:
-            if not mentions or not line.strip():
-                st.flat_columns = None
-            else:
-                tokens = [(m.start(), m.end()) for m in _FLAT_TOKEN.finditer(t, l_start, l_end)]
-                if len(tokens) == len(st.flat_columns) and mentions[0].start == tokens[0][0]:
-                    cells.extend((a, b, k) for (a, b), k in zip(tokens, st.flat_columns) if k != "other")
-        if mentions and row is None:
-            flat = _flat_header(t, l_start, l_end, mentions)
-            if flat is not None:
-                st.flat_markers = flat
-                open_clause = None
-                continue
-        if st.flat_markers is not None:
-            values = None if mentions else _flat_row(t, l_start, l_end, st.flat_markers)
-            if values is None:
-                st.flat_markers = None
-            else:
-                label_kind = _header_kind(t[values[0][0] : values[0][1]]) if values[0][1] > values[0][0] else "other"
-                for kind, (a, b) in zip(st.flat_markers, values[1:]):
-                    if label_kind != "other":
-                        cells.append((a, b, label_kind))
-                    ctx = Context(section=st.section, section_index=st.section_index,
-                                  specimen=st.specimen, specimen_index=st.specimen_index)
-                    clauses.append(_Clause(kinds=[kind], mention=_Mention(kind, a, a, ""), ranges=[(a, b)],
-                                           context=ctx, flags=set(st.header_flags), pre_start=a, line_no=line_no))
-                open_clause = None
-                continue
-        # ---- a line without mentions: continuation, or a header governing lines below
-        if not mentions:
-            if open_clause is not None and not _CUE_HEADER.match(line) and _continues(line, open_clause, indented, t):
-                _extend(open_clause, t, l_start, l_end)
-                continue
-            open_clause = None
-            _read_header_cues(line, st)
-            continue
-        # ---- the part before the first mention continues the open clause
-        first = mentions[0]
-        if open_clause is not None and open_clause.primary in ("ish", "measure", "cep") and all(
-            m.kind in ("measure", "cep") for m in mentions
-        ):
-            _extend(open_clause, t, l_start, l_end)  # "Mean HER2 signals/cell: 12.4" under a FISH header
-            continue
-        if open_clause is not None and first.start > l_start and (
-            indented or _LINE_CONTINUES.match(line) or _soft_wrap(line, open_clause, t)
-        ):
-            _extend(open_clause, t, l_start, first.start)
-        if all(m.kind == "allmarkers" for m in mentions) and (
-            line.rstrip().endswith(":") or not _PANEL_VALUE.search(line, mentions[0].end - l_start)
-        ):  # "BREAST BIOMARKERS - DUCTAL CARCINOMA IN SITU (Block A3)": a heading over the lines below
-            _read_header_cues(line, st)  # "DCIS Biomarkers (block B5):" governs the lines below
-            open_clause = None
-            continue
-        # the label part of the line: the statement that holds the first mention, not the whole line
-        # before it (one OCR'd line can carry a whole report: "DUCTAL CARCINOMA IN SITU ... . - ER: ...")
-        label_sentences = _sentences(t, l_start, first.start)
-        label_start = label_sentences[-1][0] if label_sentences else l_start
-        if label_start > l_start and t[label_start - 1 : first.start].strip().endswith((".", ":")):
-            label_start = first.start  # the mention opens its own statement
-        _read_header_cues(t[label_start : first.start], st, partial=True)
-        st.line_repeat = st.line_repeat or row_amended
-        groups = _group_mentions(t, mentions)
-        line_clauses = _line_clauses(t, groups, l_start, l_end, st, line_no)
-        clauses.extend(line_clauses)
-        open_clause = line_clauses[-1] if line_clauses else None
-    _finish_tumour_table(table)
-    return clauses
+    for line_no, text in enumerate(t.split("\n")):
+        line = _Line(line_no, text, walk.raw_lines[line_no], pos, pos + len(text))
+        pos = line.end + 1
+        _walk_line(walk, line)
+    _finish_tumour_table(walk.table)
+    return walk.clauses
+
+
+def _walk_line(walk: _Walk, line: _Line) -> None:
+    """One line's steps, in order: table row, blank line, structure, sizes, flattened tables,
+    continuation, then the line's own clauses. A step that reads the line ends it."""
+    st = walk.st
+    done, row = _table_row_step(walk, line)
+    if done:
+        return
+    if not line.raw.strip():
+        walk.open_clause = None
+        _blank_line(st)
+        return
+    if not line.text.strip():
+        return  # a line that is all control/method text: skipped, the context stays open
+    closes = _read_sections(line, st)
+    if _read_specimen(line, st) or closes:
+        walk.open_clause = None
+    mentions = walk.mentions(line.start, line.end)
+    _read_sizes(line, st)
+    if _read_flat_columns(walk.t, line, mentions, row, st, walk.cells):
+        walk.open_clause = None
+        return
+    flat = _read_flat_row(walk.t, line, mentions, row, st, walk.cells)
+    if flat is not None:
+        walk.clauses.extend(flat)
+        walk.open_clause = None
+        return
+    if not mentions:
+        _no_mention_step(walk, line)
+    elif not _continuation_step(walk, line, mentions):
+        row_amended = row is not None and any(_AMENDED_CELL.fullmatch(walk.t[a:b]) for a, b in row)
+        _mention_step(walk, line, mentions, row_amended)
+
+
+def _table_row_step(walk: _Walk, line: _Line) -> tuple[bool, list[tuple[int, int]] | None]:
+    """Read ``line`` as a table row if it is one; gives (the line is read, its cell spans or None).
+    A line that is no row closes the open table."""
+    t = walk.t
+    spans = _table_cells(line.text, line.start, line.raw, walk.table)
+    if spans is not None and not _mentions_inside_cells(spans, walk.mentions(line.start, line.end)):
+        spans = None  # a marker name spans two "cells" ("Estrogen  Receptor"): a label line, not a table
+    if spans is None:
+        _finish_tumour_table(walk.table)
+        walk.table = None
+        return False, None
+    if _SEPARATOR_ROW.fullmatch(line.raw):
+        return True, spans
+    row = _Row(line, spans, [t[a:b] for a, b in spans], [walk.mentions(a, b) for a, b in spans])
+    return _read_row(walk, row), spans
+
+
+def _read_row(walk: _Walk, row: _Row) -> bool:
+    """The row's part in its table (a tumour header or row, a header, a row under marker columns);
+    True when that read the row, False when its mentions are read as clauses (its cells typed)."""
+    t, table = walk.t, walk.table
+    tumours = _tumour_header(t, row)
+    if tumours is not None:
+        _finish_tumour_table(table)
+        walk.table, walk.open_clause = tumours, None
+        return True
+    if table is not None and table.tumours is not None:
+        walk.clauses.extend(_tumour_row(t, row, table, walk.st))
+        return True
+    header = _header_table(row, _header_kinds_if_header(row))
+    if header is not None:
+        walk.table, walk.open_clause = header, None
+        return True
+    read = _column_row(t, row, table, walk.st, walk.cells)
+    if read is not None:
+        walk.clauses.extend(read)
+        walk.open_clause = None
+        return True
+    if table is not None:
+        walk.cells.extend((a, b, kind) for (a, b), kind in zip(row.spans, table.header_types) if b > a)
+    return False
+
+
+def _no_mention_step(walk: _Walk, line: _Line) -> None:
+    """A line without mentions goes on with the open clause, or is a header over the lines below."""
+    clause = walk.open_clause
+    if clause is not None and not _CUE_HEADER.match(line.text) and _continues(line.text, clause, line.indented, walk.t):
+        _extend(clause, walk.t, line.start, line.end)
+        return
+    walk.open_clause = None
+    _read_header_cues(line.text, walk.st)
+
+
+def _continuation_step(walk: _Walk, line: _Line, mentions: list[_Mention]) -> bool:
+    """The part of a line with mentions that goes on with the open clause: the whole line of
+    measures under a FISH header (True: the line is read), or the part before the first mention."""
+    clause, t = walk.open_clause, walk.t
+    if clause is None:
+        return False
+    if clause.primary in ("ish", "measure", "cep") and all(m.kind in ("measure", "cep") for m in mentions):
+        _extend(clause, t, line.start, line.end)  # "Mean HER2 signals/cell: 12.4" under a FISH header
+        return True
+    first = mentions[0]
+    if first.start > line.start and (line.indented or _LINE_CONTINUES.match(line.text) or _soft_wrap(line.text, clause, t)):
+        _extend(clause, t, line.start, first.start)
+    return False
+
+
+def _mention_step(walk: _Walk, line: _Line, mentions: list[_Mention], row_amended: bool) -> None:
+    """The clauses of a line with mentions (they become the open clause), or the heading cues of a
+    line that names a panel of markers without values."""
+    t, st, first = walk.t, walk.st, mentions[0]
+    if all(m.kind == "allmarkers" for m in mentions) and (
+        line.text.rstrip().endswith(":") or not _PANEL_VALUE.search(line.text, first.end - line.start)
+    ):  # "BREAST BIOMARKERS - DUCTAL CARCINOMA IN SITU (Block A3)": a heading over the lines below
+        _read_header_cues(line.text, st)  # "DCIS Biomarkers (block B5):" governs the lines below
+        walk.open_clause = None
+        return
+    # the label part of the line: the statement that holds the first mention, not the whole line
+    # before it (one OCR'd line can carry a whole report: "DUCTAL CARCINOMA IN SITU ... . - ER: ...")
+    label_sentences = _sentences(t, line.start, first.start)
+    label_start = label_sentences[-1][0] if label_sentences else line.start
+    if label_start > line.start and t[label_start - 1 : first.start].strip().endswith((".", ":")):
+        label_start = first.start  # the mention opens its own statement
+    _read_header_cues(t[label_start : first.start], st, partial=True)
+    st.line_repeat = st.line_repeat or row_amended
+    line_clauses = _line_clauses(t, _group_mentions(t, mentions), line.start, line.end, st, line.no)
+    walk.clauses.extend(line_clauses)
+    walk.open_clause = line_clauses[-1] if line_clauses else None
 
 
 def _soft_wrap(line: str, clause: _Clause, t: str) -> bool:
