@@ -282,29 +282,100 @@ _PANEL_VALUE = P.lazy(r"positiv|negativ|pending|ordered|to\s{1,3}follow|\bsent\b
                       regex.IGNORECASE)
 
 
+@dataclass
+class _LineSentences:
+    """The sentences of one line (``sentences``, their ``starts``), and what is asked of each once,
+    so that a line of a million mentions stays linear."""
+
+    t: str
+    sentences: list[tuple[int, int]]
+    starts: list[int] = field(init=False)
+    _questions: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _repeats: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = [a for a, _ in self.sentences]
+
+    def asks(self, a: int, b: int) -> bool:
+        """The sentence ``t[a:b]`` is a question."""
+        if (a, b) not in self._questions:
+            self._questions[(a, b)] = _is_question(self.t[a:b])
+        return self._questions[(a, b)]
+
+    def repeats(self, a: int, b: int) -> bool:
+        """The sentence ``t[a:b]`` says the test is a repeat (looked for near its start only)."""
+        if (a, b) not in self._repeats:
+            self._repeats[(a, b)] = bool(P.REPEAT.search(self.t, a, min(b, a + _REPEAT_REACH)))
+        return self._repeats[(a, b)]
+
+
+# How far into a sentence a repeat cue ("repeated on block B2") is looked for.
+_REPEAT_REACH = 4 * _CUE_WINDOW
+# The window around a mention where "final" ("FINAL RESULT: ...") marks the final result.
+_FINAL_BEFORE = 60
+_FINAL_AFTER = 12
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """Where one mention group's statement lies on its line: the group's first ``mention``, the
+    statement's ``start`` and ``end``, and the sentence that holds the mention (``s_start``, ``s_end``)."""
+
+    mention: _Mention
+    start: int
+    end: int
+    s_start: int
+    s_end: int
+
+
 def _line_clauses(
     t: str, groups: list[list[_Mention]], l_start: int, l_end: int, st: _State, line_no: int
 ) -> list[_Clause]:
-    out: list[_Clause] = []
-    sentences = _sentences(t, l_start, l_end)
+    """The clauses of the mention ``groups`` of the line ``t[l_start:l_end]`` (line number ``line_no``),
+    one per group whose statement holds any text, in the context of ``st``. Takes (and clears) the
+    cues of the line's label part, ``st.line_flags`` and ``st.line_repeat``."""
+    sents = _LineSentences(t, _sentences(t, l_start, l_end))
     line_flags, line_repeat = st.line_flags, st.line_repeat
     st.line_flags, st.line_repeat = set(), False
+    starts, pres = _clause_starts(t, groups, sents.sentences, l_start)
+    out: list[_Clause] = []
+    for i, group in enumerate(groups):
+        m0 = group[0]
+        c_end = starts[i + 1] if i + 1 < len(groups) else l_end
+        ranges = _clause_ranges(t, sents, m0, starts[i], c_end, l_start)
+        if not ranges:
+            continue
+        stmt = _Statement(m0, starts[i], c_end, _sentence_start(sents.sentences, m0.start, l_start),
+                          _sentence_end(sents.sentences, m0.start, l_end))
+        flags = _clause_flags(t, sents, st, set(st.header_flags) | line_flags, stmt,
+                              groups[i - 1][-1].end if i else None)
+        repeat = st.header_repeat or line_repeat or sents.repeats(stmt.s_start, stmt.s_end)
+        out.append(_Clause(
+            kinds=[m.kind for m in group],
+            mention=_Mention(m0.kind, m0.start, group[-1].end, t[m0.start : group[-1].end]),
+            ranges=ranges,
+            context=_clause_context(t, st, stmt, repeat),
+            flags=flags,
+            pre=pres[i],
+            pre_start=stmt.start,
+            final=bool(P.FINAL.search(t, max(stmt.s_start, m0.start - _FINAL_BEFORE), m0.end + _FINAL_AFTER)),
+            line_no=line_no,
+            names=[(m.start, m.end) for m in group],
+        ))
+    _trailing_history(t, sents.sentences, out)
+    return out
+
+
+def _clause_starts(t: str, groups: list[list[_Mention]], sentences: list[tuple[int, int]],
+                   l_start: int) -> tuple[list[int], list[str]]:
+    """Where each group's statement starts (at its first mention, or earlier at the words that
+    govern it: "positive for ER"), and those words ("" when none)."""
     starts: list[int] = []
     pres: list[str] = []
-    repeat_cache: dict[tuple[int, int], bool] = {}
-    question_cache: dict[tuple[int, int], bool] = {}
-
-    def asks(a: int, b: int) -> bool:  # once per sentence: a line of a million mentions stays linear
-        if (a, b) not in question_cache:
-            question_cache[(a, b)] = _is_question(t[a:b])
-        return question_cache[(a, b)]
-
-    sent_starts = [a for a, _ in sentences]
     for i, group in enumerate(groups):
         m0 = group[0]
         floor = groups[i - 1][-1].end if i else l_start
-        s_start = _sentence_start(sentences, m0.start, l_start)
-        floor = max(floor, s_start, m0.start - _CUE_WINDOW)
+        floor = max(floor, _sentence_start(sentences, m0.start, l_start), m0.start - _CUE_WINDOW)
         before = t[floor : m0.start]
         pm = _PRE_STATUS.search(before)
         if pm is None and m0.kind == "ish":  # "HER2 NEG (FISH)": the status belongs to the ISH named after it
@@ -312,105 +383,98 @@ def _line_clauses(
         start = floor + pm.start() if pm else m0.start
         starts.append(start)
         pres.append(t[start : m0.start] if pm else "")
-    for i, group in enumerate(groups):
-        m0 = group[0]
-        c_start = starts[i]
-        c_end = starts[i + 1] if i + 1 < len(groups) else l_end
-        s_start = _sentence_start(sentences, m0.start, l_start)
-        ranges: list[tuple[int, int]] = []
-        k = max(0, bisect.bisect_right(sent_starts, c_start) - 1)
-        following = 0
-        for a, b in sentences[k:]:
-            if a >= c_end:
-                break
-            a2, b2 = max(a, c_start), min(b, c_end)
-            if a2 >= b2:
-                continue
-            if a > m0.start:
-                # a sentence after the mention's own: the statement goes on only as far as it holds
-                # this marker's value (see _goes_on); past that, nothing is read for this mention
-                if not _goes_on(t, ranges, a2, b2, m0.end, following):
-                    break
-                following += 1
-                if P.HYPOTHETICAL.search(t, a2, b2) or asks(a, b):
-                    continue  # a continuation sentence that speaks of what might be, or asks
-            ranges.append((a2, b2))
-        ranges = _cut_at_other_subject(t, ranges, m0.end)
-        if not ranges:
+    return starts, pres
+
+
+def _clause_ranges(t: str, sents: _LineSentences, m0: _Mention, c_start: int, c_end: int,
+                   l_start: int) -> list[tuple[int, int]]:
+    """The pieces of ``t[c_start:c_end]``, sentence by sentence, that make the statement of the
+    mention ``m0``: its own sentence and the following ones as far as they hold its value."""
+    ranges: list[tuple[int, int]] = []
+    k = max(0, bisect.bisect_right(sents.starts, c_start) - 1)
+    following = 0
+    for a, b in sents.sentences[k:]:
+        if a >= c_end:
+            break
+        a2, b2 = max(a, c_start), min(b, c_end)
+        if a2 >= b2:
             continue
-        s_end = _sentence_end(sentences, m0.start, l_end)
-        # cue windows are bounded so that a line of a million mentions stays linear
-        win_start = max(s_start, c_start - _CUE_WINDOW)
-        win_end = min(c_end, s_end, m0.end + _CUE_WINDOW)
-        own_text = t[c_start : min(c_end, c_start + _CUE_WINDOW)]
-        flags = set(st.header_flags) | line_flags
-        if st.section == SectionKind.HISTORY:
-            flags.add(Flag.HISTORICAL)
-        if i and _dcis_cue(t[max(s_start, groups[i - 1][-1].end) : m0.start]):
-            flags.add(Flag.DCIS)  # "... KI-67 70-80%. DCIS COMPONENT (BLOCK A7): ESTROGEN RECEPTOR POSITIVE"
-        if _historical(t, win_start, win_end, m0.start):
-            flags.add(Flag.HISTORICAL)
-        # a conditional after the result, past a clause boundary, speaks of something else: "I'm
-        # HER2-ultralow, so the trial might still apply" (ConText: the scope ends at "so", "but", ...)
-        scope = _SCOPE_END.search(t, m0.end, win_end)
-        hyp_end = scope.start() if scope is not None else win_end
-        if asks(s_start, s_end) or P.HYPOTHETICAL_STRONG.search(t, min(win_start, c_start), hyp_end) or (
-            P.HYPOTHETICAL.search(t, min(win_start, c_start), hyp_end) and not P.PENDING.search(own_text)
-        ):
-            flags.add(Flag.HYPOTHETICAL)
-        key = (s_start, s_end)
-        if key not in repeat_cache:
-            repeat_cache[key] = bool(P.REPEAT.search(t, s_start, min(s_end, s_start + 4 * _CUE_WINDOW)))
-        repeat = st.header_repeat or line_repeat or repeat_cache[key]
-        specimen, side, size, tumour = st.specimen, st.side, st.size_mm, st.tumour
-        sm = None
-        for sm in _SENTENCE_SIDE.finditer(t, max(s_start, m0.start - _CUE_WINDOW), m0.start):
-            pass  # the last side named before the mention in its sentence
-        if sm is not None:  # "left was 1.1 cm ER+ 90% ... right was bigger, 2.3 cm, ER 80% ..."
-            side = "left" if sm.group("side").lower().startswith("l") else "right"
-            specimen = side
-            sizes = [_mm(z) for z in P.SIZE.finditer(t, s_start, s_end)]
-            size = max(sizes) if sizes else None
-        named = None
-        for named in _TUMOUR_SIZE.finditer(t, max(s_start, m0.start - _CUE_WINDOW), m0.start):
-            pass  # the last tumour named before the mention in its sentence: "TUMOR 2 (BLOCK A9): ER ..."
-        if named is not None and _TUMOUR_LABEL_END.match(t, named.end(), m0.start):  # a label, not "apart from tumour 1"
-            tumour = named.group("n")
-            size = st.tumour_sizes.get(tumour, size)
-        ctx = Context(
-            section=st.section,
-            section_index=st.section_index,
-            specimen=specimen,
-            specimen_index=st.specimen_index,
-            repeat=repeat,
-            date=_date(t[max(s_start, m0.start - _CUE_WINDOW) : m0.start])
-            or (st.kind_dates.get(_kind_of(t[max(s_start, m0.start - _CUE_WINDOW) : min(s_end, m0.end + _CUE_WINDOW)])
-                                  or "", st.date) if st.kind_dates else st.date),
-            side=side,
-            tumour=tumour,
-            size_mm=size,
-        )
-        clause = _Clause(
-            kinds=[m.kind for m in group],
-            mention=_Mention(group[0].kind, group[0].start, group[-1].end, t[group[0].start : group[-1].end]),
-            ranges=ranges,
-            context=ctx,
-            flags=flags,
-            pre=pres[i],
-            pre_start=c_start,
-            final=bool(P.FINAL.search(t, max(s_start, m0.start - 60), m0.end + 12)),
-            line_no=line_no,
-            names=[(m.start, m.end) for m in group],
-        )
-        out.append(clause)
-    # a trailing source governs the whole list before it in its sentence: "ER positive, PR negative,
-    # HER2 negative per prior specimen." [report.history]
+        if a > m0.start:
+            # a sentence after the mention's own: the statement goes on only as far as it holds
+            # this marker's value (see _goes_on); past that, nothing is read for this mention
+            if not _goes_on(t, ranges, a2, b2, m0.end, following):
+                break
+            following += 1
+            if P.HYPOTHETICAL.search(t, a2, b2) or sents.asks(a, b):
+                continue  # a continuation sentence that speaks of what might be, or asks
+        ranges.append((a2, b2))
+    return _cut_at_other_subject(t, ranges, m0.end)
+
+
+def _clause_flags(t: str, sents: _LineSentences, st: _State, flags: set[Flag], stmt: _Statement,
+                  prev_end: int | None) -> set[Flag]:
+    """``flags`` (the header's and the label's) with the statement's own cues added: DCIS named
+    since the previous group (which ends at ``prev_end``), historical, hypothetical or a question."""
+    m0, s_start, s_end = stmt.mention, stmt.s_start, stmt.s_end
+    # cue windows are bounded so that a line of a million mentions stays linear
+    win_start = max(s_start, stmt.start - _CUE_WINDOW)
+    win_end = min(stmt.end, s_end, m0.end + _CUE_WINDOW)
+    own_text = t[stmt.start : min(stmt.end, stmt.start + _CUE_WINDOW)]
+    if st.section == SectionKind.HISTORY:
+        flags.add(Flag.HISTORICAL)
+    if prev_end is not None and _dcis_cue(t[max(s_start, prev_end) : m0.start]):
+        flags.add(Flag.DCIS)  # "... KI-67 70-80%. DCIS COMPONENT (BLOCK A7): ESTROGEN RECEPTOR POSITIVE"
+    if _historical(t, win_start, win_end, m0.start):
+        flags.add(Flag.HISTORICAL)
+    # a conditional after the result, past a clause boundary, speaks of something else: "I'm
+    # HER2-ultralow, so the trial might still apply" (ConText: the scope ends at "so", "but", ...)
+    scope = _SCOPE_END.search(t, m0.end, win_end)
+    hyp_end = scope.start() if scope is not None else win_end
+    hyp_start = min(win_start, stmt.start)
+    if sents.asks(s_start, s_end) or P.HYPOTHETICAL_STRONG.search(t, hyp_start, hyp_end) or (
+        P.HYPOTHETICAL.search(t, hyp_start, hyp_end) and not P.PENDING.search(own_text)
+    ):
+        flags.add(Flag.HYPOTHETICAL)
+    return flags
+
+
+def _clause_context(t: str, st: _State, stmt: _Statement, repeat: bool) -> Context:
+    """The statement's :class:`Context`: the walk's, with a side or a tumour named in its own
+    sentence before the mention ("left was 1.1 cm ER+ 90%", "TUMOR 2 (BLOCK A9): ER ...") and its date."""
+    m0, s_start, s_end = stmt.mention, stmt.s_start, stmt.s_end
+    cue_start = max(s_start, m0.start - _CUE_WINDOW)
+    specimen, side, size, tumour = st.specimen, st.side, st.size_mm, st.tumour
+    sm = None
+    for sm in _SENTENCE_SIDE.finditer(t, cue_start, m0.start):
+        pass  # the last side named before the mention in its sentence
+    if sm is not None:  # "left was 1.1 cm ER+ 90% ... right was bigger, 2.3 cm, ER 80% ..."
+        side = "left" if sm.group("side").lower().startswith("l") else "right"
+        specimen = side
+        sizes = [_mm(z) for z in P.SIZE.finditer(t, s_start, s_end)]
+        size = max(sizes) if sizes else None
+    named = None
+    for named in _TUMOUR_SIZE.finditer(t, cue_start, m0.start):
+        pass  # the last tumour named before the mention in its sentence: "TUMOR 2 (BLOCK A9): ER ..."
+    if named is not None and _TUMOUR_LABEL_END.match(t, named.end(), m0.start):  # a label, not "apart from tumour 1"
+        tumour = named.group("n")
+        size = st.tumour_sizes.get(tumour, size)
+    date = _date(t[cue_start : m0.start])
+    if not date:
+        date = st.date
+        if st.kind_dates:  # the date of the kind of specimen named around the mention
+            date = st.kind_dates.get(_kind_of(t[cue_start : min(s_end, m0.end + _CUE_WINDOW)]) or "", st.date)
+    return Context(section=st.section, section_index=st.section_index, specimen=specimen,
+                   specimen_index=st.specimen_index, repeat=repeat, date=date, side=side, tumour=tumour, size_mm=size)
+
+
+def _trailing_history(t: str, sentences: list[tuple[int, int]], clauses: list[_Clause]) -> None:
+    """A trailing source governs the whole list before it in its sentence: "ER positive, PR
+    negative, HER2 negative per prior specimen." [report.history]: those clauses are historical."""
     for a, b in sentences:
         if _TRAILING_HISTORY.search(t, a, b):
-            for clause in out:
+            for clause in clauses:
                 if a <= clause.mention.start < b:
                     clause.flags.add(Flag.HISTORICAL)
-    return out
 
 
 #: How far a statement may run past its marker mention: at most this many further sentences of the
