@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from her2_interpret.reading.mentions import _all_mentions
+from her2_interpret.reading.mentions import _all_mentions, _find_mentions
 from her2_interpret.reading.tables import (
     _HEADER_TYPES,
     _Table,
+    _cell_mentions,
     _cells,
     _csv_separator,
     _flat_columns,
@@ -122,3 +123,13 @@ def test_flat_columns() -> None:
     assert _flat_columns(line, 0, len(line)) == ["other", "result", "pct", "intensity"]
     line = "Biomarker panel below"
     assert _flat_columns(line, 0, len(line)) is None
+
+
+def test_cell_mentions() -> None:
+    """Each cell's mentions: those that start in the cell and end inside it."""
+    line = "ER   Estrogen receptor   HER2/neu  x"
+    mentions = _all_mentions(line)
+    spans = [(0, 2), (5, 13), (5, 22), (25, 33), (0, 0), (35, 36), (1, 30)]
+    found = _cell_mentions(mentions, spans)
+    assert [[m.kind for m in ms] for ms in found] == [["er"], [], ["er"], ["her2"], [], [], ["er"]]
+    assert found == [_find_mentions(line, a, b, mentions) for a, b in spans]  # as a search of the whole index

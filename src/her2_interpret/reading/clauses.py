@@ -29,7 +29,7 @@ from .mentions import _Clause, _Mention, _all_mentions, _find_mentions, _group_m
 from .sections import (_CUE_HEADER, _TUMOUR_LABEL_END, _TUMOUR_SIZE, _Line, _State, _blank_line, _date, _kind_of, _mm,
                        _read_header_cues, _read_sizes, _read_sections, _read_specimen)
 from .segments import _DANGLING, _sentence_end, _sentence_start, _sentences
-from .tables import (_AMENDED_CELL, _SEPARATOR_ROW, _Row, _Table, _column_row, _finish_tumour_table, _header_kinds_if_header,
+from .tables import (_AMENDED_CELL, _SEPARATOR_ROW, _Row, _Table, _cell_mentions, _column_row, _finish_tumour_table, _header_kinds_if_header,
                      _header_table, _mentions_inside_cells, _read_flat_columns, _read_flat_row, _table_cells, _tumour_header,
                      _tumour_row)
 
@@ -142,7 +142,8 @@ def _table_row_step(walk: _Walk, line: _Line) -> tuple[bool, list[tuple[int, int
     A line that is no row closes the open table."""
     t = walk.t
     spans = _table_cells(line.text, line.start, line.raw, walk.table)
-    if spans is not None and not _mentions_inside_cells(spans, walk.mentions(line.start, line.end)):
+    mentions = walk.mentions(line.start, line.end) if spans is not None else []
+    if spans is not None and not _mentions_inside_cells(spans, mentions):
         spans = None  # a marker name spans two "cells" ("Estrogen  Receptor"): a label line, not a table
     if spans is None:
         _finish_tumour_table(walk.table)
@@ -150,7 +151,7 @@ def _table_row_step(walk: _Walk, line: _Line) -> tuple[bool, list[tuple[int, int
         return False, None
     if _SEPARATOR_ROW.fullmatch(line.raw):
         return True, spans
-    row = _Row(line, spans, [t[a:b] for a, b in spans], [walk.mentions(a, b) for a, b in spans])
+    row = _Row(line, spans, [t[a:b] for a, b in spans], _cell_mentions(mentions, spans))
     return _read_row(walk, row), spans
 
 
@@ -238,6 +239,8 @@ def _soft_wrap(line: str, clause: _Clause, t: str) -> bool:
 
 
 def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
+    """Whether ``line`` (no mention on it) goes on with ``clause``: a part of a value ("Intensity:
+    strong"), a template answer, an indented line, a wrapped sentence, or a clause still without value."""
     if _LINE_CONTINUES.match(line):
         return True
     if _DASH_VALUE.match(line):
@@ -272,12 +275,16 @@ def _has_values(t: str, clause: _Clause) -> bool:
 
 
 def _extend(clause: _Clause, t: str, start: int, end: int) -> None:
+    """Add the sentences of ``t[start:end]`` to ``clause`` (not a hypothetical one, nor a comment heading)."""
     for s_start, s_end in _sentences(t, start, end):
         if P.HYPOTHETICAL.search(t, s_start, s_end):
             continue
         if P.SECTION_COMMENT.match(t[s_start:s_end]):
             continue
         clause.ranges.append((s_start, s_end))
+
+
+# a value on a line that names a panel of markers ("ER, PR, HER2: pending"): no heading over the lines below
 _PANEL_VALUE = P.lazy(r"positiv|negativ|pending|ordered|to\s{1,3}follow|\bsent\b|not\s{1,3}(?:performed|done)|addendum|\d\s{0,2}%",
                       regex.IGNORECASE)
 

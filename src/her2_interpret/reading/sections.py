@@ -187,8 +187,11 @@ _SPECIMEN_KIND = P.lazy(
 
 
 def _kind_of(text: str) -> str | None:
+    """The kind of specimen ``text`` names first: "core", "excision", "resection", or None."""
     m = _SPECIMEN_KIND.search(text)
     return m.lastgroup if m else None
+
+
 _PROSE_LINE = P.lazy(r"[a-z)]\.(?:\s|$)", regex.IGNORECASE)
 _CUE_HEADER = P.lazy(r"^[ \t]{0,12}[^:\n]{0,40}\b(?:DCIS|in\s{1,3}situ|invasive|prior|previous|outside|repeat)\b[^:\n]{0,40}:[ \t]*$",
                      regex.IGNORECASE)
@@ -255,10 +258,12 @@ def _date(text: str) -> int | None:
 
 
 def _side(m: regex.Match[str]) -> str:
+    """"left" or "right" from a match of :data:`~.patterns.SIDE`."""
     word = (m.group("side") or m.group("side2")).lower()
     return "left" if word.startswith("l") else "right"
 
 
 def _mm(m: regex.Match[str]) -> float:
+    """The size of a match with groups ``v`` (the number) and ``u`` (mm or cm), in mm."""
     v = float(m.group("v").replace(",", "."))
     return v * _MM_PER_CM if m.group("u").lower() == "cm" else v

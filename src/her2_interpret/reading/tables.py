@@ -74,6 +74,7 @@ _FIELD_NAME = P.lazy(r"^\s{0,3}(?P<kind>er|pr|pgr)(?:\s(?:status|result|pct|perc
 
 
 def _field_marker(cell: str) -> str | None:
+    """"er" or "pr" when a header cell is an export's field name ("er_percent" as "er percent"), else None."""
     m = _FIELD_NAME.match(cell)
     if m is None:
         return None
@@ -134,6 +135,7 @@ _SIZE_ROW = P.lazy(r"\s{0,3}(?:(?:invasive|whole|tumou?r|lesion)\s{1,3})?(?:tumo
 
 
 def _tumour_column(cell: str) -> str | None:
+    """The tumour a header cell names ("Lesion 2 (10 o'clock)": "2", "LEFT (32 mm)": "left"), or None."""
     m = _TUMOUR_COLUMN.match(cell)
     if m is None:
         return None
@@ -161,6 +163,22 @@ def _mentions_inside_cells(cells: list[tuple[int, int]], mentions: list[_Mention
     return True
 
 
+def _cell_mentions(mentions: list[_Mention], spans: list[tuple[int, int]]) -> list[list[_Mention]]:
+    """The mentions inside each cell span (start in the cell, end not past it), from ``mentions``
+    sorted by start: a binary search per cell over the row's own mentions."""
+    starts = [m.start for m in mentions]
+    out: list[list[_Mention]] = []
+    for a, b in spans:
+        inside: list[_Mention] = []
+        i = bisect.bisect_left(starts, a)
+        while i < len(mentions) and mentions[i].start < b:
+            if mentions[i].end <= b:
+                inside.append(mentions[i])
+            i += 1
+        out.append(inside)
+    return out
+
+
 def _csv_separator(line: str) -> str | None:
     """"," or ";" when ``line`` is a row of comma- or semicolon-separated values (an export, not
     prose: at least two separators and none followed by a space)."""
@@ -171,12 +189,15 @@ def _csv_separator(line: str) -> str | None:
 
 
 def _is_table_row(line: str) -> bool:
+    """The (raw) line is a row of pipes, tabs or comma/semicolon-separated values (not space-aligned)."""
     return (line.count("|") >= 2 or ("\t" in line.strip("\t") and len(line.split("\t")) >= 2)
             or _csv_separator(line) is not None)
 
 
 @dataclass
 class _Table:
+    """An open table: each column's kind (:func:`_header_kind`) and marker, from its header row."""
+
     header_types: list[str]
     header_markers: list[str | None]
     columns: list[tuple[int, int]] | None = None  # header cell spans, for space-aligned tables
