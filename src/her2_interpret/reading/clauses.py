@@ -1,17 +1,38 @@
-"""TODO"""
+"""The walk over the lines (stage 8 of :mod:`her2_interpret.reading`): each marker mention's statement.
+
+Takes the masked text (and the unmasked one, same offsets) and gives a list of
+:class:`~.mentions._Clause`: which marker(s) a statement speaks of, the ranges of text it covers, the
+words before it that govern it ("negative for"), its flags (DCIS, historical, hypothetical) and its
+:class:`~her2_interpret.models.Context` (section, specimen, side, tumour, size, date, repeat).
+
+:func:`_clauses` walks the lines with a :class:`_Walk` (the report's structure, the clause left open
+by the line above, the open table, the typed cells) and runs :func:`_walk_line` on each: a table row
+(:mod:`.tables`), a blank line, the structure (:mod:`.sections`), flattened tables, a line that goes
+on with the open clause, then the clauses of the line's own mentions (:func:`_line_clauses`). A step
+that reads a line ends it; the order of the steps is part of the behaviour.
+
+To change how far a statement runs, see :func:`_goes_on` and :func:`_cut_at_other_subject`; to read a
+new structure or table layout, add a step in :mod:`.sections` or :mod:`.tables` and call it from
+:func:`_walk_line`. Tests of the walk alone: ``tests/reading/test_clauses.py``.
+"""
 
 from __future__ import annotations
 
 import bisect
 import regex
+from dataclasses import dataclass, field
 
 from . import patterns as P
 from ..models import Context, Flag, SectionKind
 from .context import _CUE_WINDOW, _SCOPE_END, _SENTENCE_SIDE, _TRAILING_HISTORY, _dcis_cue, _historical, _is_question
 from .mentions import _Clause, _Mention, _all_mentions, _find_mentions, _group_mentions
-from .sections import _CUE_HEADER, _DIMENSIONS, _INVASIVE_SIZE, _MM_PER_CM, _SPECIMEN_KIND, _State, _TUMOUR_LABEL_END, _TUMOUR_LABEL_HINT, _TUMOUR_SIZE, _TUMOUR_SIZE_WORDS, _date, _kind_of, _mm, _read_header_cues, _side
+from .sections import (_CUE_HEADER, _TUMOUR_LABEL_END, _TUMOUR_SIZE, _Line, _State, _blank_line, _date, _kind_of, _mm,
+                       _read_header_cues, _read_sizes, _read_sections, _read_specimen)
 from .segments import _DANGLING, _sentence_end, _sentence_start, _sentences
-from .tables import _AMENDED_CELL, _CLONE_PARENS, _FLAT_KINDS, _FLAT_TOKEN, _SEPARATOR_ROW, _SIZE_ROW, _STATUS_WORD_ANY, _Table, _VALUE_WORD, _field_marker, _finish_tumour_table, _flat_columns, _flat_header, _flat_row, _header_kind, _is_table_row, _mentions_inside_cells, _table_cells, _tumour_column
+from .tables import (_AMENDED_CELL, _SEPARATOR_ROW, _Row, _Table, _cell_mentions, _column_row, _finish_tumour_table, _header_kinds_if_header,
+                     _header_table, _mentions_inside_cells, _read_flat_columns, _read_flat_row, _table_cells, _tumour_header,
+                     _tumour_row)
+
 _ANY_VALUE = P.lazy(r"\d|positive|negative|amplified|equivocal|pending", regex.IGNORECASE)
 _LINE_CONTINUES = P.lazy(
     r"""^\s{0,6}(?:[*+-]\s{0,3})?(?:\[\s?[xX]\s?\]\s{0,3})?(?:percent(?:age)?|%|proportion|average|mean|intensity|allred|quick
@@ -44,256 +65,168 @@ _PRE_STATUS = P.lazy(
 )
 
 
-def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None,
-             index: list[_Mention] | None = None) -> list[_Clause]:
-    st = _State()
-    clauses: list[_Clause] = []
+@dataclass
+class _Walk:
+    """The state of the walk between lines, passed to each step.
+
+    ``t`` the masked text, ``raw_lines`` the unmasked lines, ``index`` every mention of ``t`` (sorted),
+    ``cells`` the typed table cells for the value readers (appended to); ``st`` the report's structure,
+    ``clauses`` read so far, ``open_clause`` the clause a following line may continue, ``table`` the
+    table whose rows are being read.
+    """
+
+    t: str
+    raw_lines: list[str]
+    index: list[_Mention]
+    cells: list[tuple[int, int, str]]
+    st: _State = field(default_factory=_State)
+    clauses: list[_Clause] = field(default_factory=list)
     open_clause: _Clause | None = None
     table: _Table | None = None
+
+    def mentions(self, start: int, end: int) -> list[_Mention]:
+        """The mentions inside ``t[start:end]``."""
+        return _find_mentions(self.t, start, end, self.index)
+
+
+def _clauses(t: str, cells: list[tuple[int, int, str]], raw: str | None = None,
+             index: list[_Mention] | None = None) -> list[_Clause]:
+    """Every marker statement of the masked text ``t``, in order, each with its context; typed
+    table cells are appended to ``cells``. ``raw`` is the unmasked text (same offsets), ``index``
+    the mentions of ``t`` when already found."""
+    walk = _Walk(t, (raw if raw is not None else t).split("\n"), _all_mentions(t) if index is None else index, cells)
     pos = 0
-    lines = t.split("\n")
-    raw_lines = (raw if raw is not None else t).split("\n")
-    index = _all_mentions(t) if index is None else index
-    for line_no, line in enumerate(lines):
-        l_start, l_end = pos, pos + len(line)
-        pos = l_end + 1
-        # ---- tables: a header row gives each column a meaning
-        row_amended = False
-        row = _table_cells(line, l_start, raw_lines[line_no], table)
-        if row is not None and not _mentions_inside_cells(row, _find_mentions(t, l_start, l_end, index)):
-            row = None  # a marker name spans two "cells" ("Estrogen  Receptor"): a label line, not a table
-        if row is not None:
-            spans = row
-            texts = [t[a:b] for a, b in spans]
-            if _SEPARATOR_ROW.fullmatch(raw_lines[line_no]):
-                continue  # separator row
-            mentions_in = [_find_mentions(t, a, b, index) for a, b in spans]
-            first_has_marker = bool(mentions_in and mentions_in[0])
-            header_kinds = [_header_kind(x) for x in texts]
-            named = sum(k != "other" for k in header_kinds) + sum(bool(ms) for ms in mentions_in[1:])
-            is_header = (
-                # (a clone in parentheses is no value: "HER2 (4B5)")
-                not any(_VALUE_WORD.search(_CLONE_PARENS.sub("", x)) or (ms and _STATUS_WORD_ANY.search(x))
-                        for x, ms in zip(texts, mentions_in))
-                and named >= 2
-                # a header names its columns: most cells are column names, none is a sentence
-                and (_is_table_row(raw_lines[line_no]) or (2 * named >= len(texts) and len(texts) <= 8
-                                                          and all(len(x) <= 40 for x in texts)))
-            )
-            tumour_cols = [_tumour_column(x) for x in texts]
-            if not any(mentions_in) and sum(c is not None for c in tumour_cols) >= 2 and not _is_table_row(raw_lines[line_no]):
-                # "                  Lesion 1 (2 o'clock)     Lesion 2 (10 o'clock)": the columns are tumours
-                _finish_tumour_table(table)
-                if spans[0][0] - l_start >= 2:
-                    spans, tumour_cols = [(l_start, l_start)] + spans, [None] + tumour_cols
-                table = _Table(["other"] * len(spans), [None] * len(spans), spans, l_start, tumours=tumour_cols)
-                for i, (a, b) in enumerate(spans):  # "LEFT (32 mm)": the size in the header
-                    size = P.SIZE.search(t, a, b) if b > a else None
-                    if size is not None:
-                        table.sizes[i] = _mm(size)
-                open_clause = None
-                continue
-            if table is not None and table.tumours is not None:
-                label_ms = mentions_in[0] if mentions_in else []
-                marker = label_ms[0].kind if label_ms and label_ms[0].kind in _FLAT_KINDS else None
-                if marker is None and _SIZE_ROW.match(texts[0]):
-                    for i, (a, b) in enumerate(spans[1:], start=1):
-                        size = P.SIZE.search(t, a, b)
-                        if size is not None:
-                            table.sizes[i] = _mm(size)
-                    continue
-                if marker is not None:
-                    for i, (a, b) in enumerate(spans[1:], start=1):
-                        label = table.tumours[i] if i < len(table.tumours) else None
-                        if label is None or not t[a:b].strip():
-                            continue
-                        ctx = Context(section=st.section, section_index=st.section_index, specimen=st.specimen,
-                                      specimen_index=st.specimen_index, tumour=label,
-                                      side=label if label in ("left", "right") else st.side)
-                        clause = _Clause(kinds=[marker], mention=_Mention(marker, a, a, ""), ranges=[(a, b)],
-                                         context=ctx, flags=set(st.header_flags), pre_start=a, line_no=line_no)
-                        clauses.append(clause)
-                        table.tumour_clauses.append((i, clause))
-                    continue
-                continue  # another row of the tumour table ("Grade", "LVI")
-            if is_header and (not first_has_marker or all(mentions_in)):
-                aligned = not _is_table_row(raw_lines[line_no])
-                markers = [ms[0].kind if ms and ms[0].kind in ("er", "pr", "her2", "ki67", "ish")
-                           else _field_marker(x) for ms, x in zip(mentions_in, texts)]
-                if aligned and not spans[0][0] - l_start < 2 and any(markers):
-                    # "           ER   PR   HER2": the first (row label) column is empty in the header
-                    spans = [(l_start, l_start)] + spans
-                    header_kinds = ["other"] + header_kinds
-                    markers = [None] + markers
-                table = _Table(header_kinds, markers, spans if aligned else None, l_start)
-                open_clause = None
-                continue
-            if table is not None and any(table.header_markers[1:]) and not first_has_marker:
-                # a row of a column-oriented table: "| DCIS | Positive (95%) | ... |"
-                row_flags = set(st.header_flags)
-                if P.DCIS.search(texts[0]) and not P.INVASIVE.search(texts[0]):
-                    row_flags.add(Flag.DCIS)
-                for i, (a, b) in enumerate(spans[1:], start=1):
-                    kind = table.header_markers[i] if i < len(table.header_markers) else None
-                    if kind is None or not t[a:b].strip():
-                        continue
-                    if i < len(table.header_types) and b > a:  # "er percent" column: its bare values are percents
-                        cells.append((a, b, table.header_types[i]))
-                    ctx = Context(section=st.section, section_index=st.section_index,
-                                  specimen=st.specimen, specimen_index=st.specimen_index)
-                    clauses.append(_Clause(kinds=[kind], mention=_Mention(kind, a, a, ""), ranges=[(a, b)],
-                                           context=ctx, flags=set(row_flags), pre_start=a, line_no=line_no))
-                open_clause = None
-                continue
-            if table is not None:
-                cells.extend((a, b, kind) for (a, b), kind in zip(spans, table.header_types) if b > a)
-            # "...;2+;AMENDED;2025-02-12": this row corrects an earlier one
-            row_amended = any(_AMENDED_CELL.fullmatch(x) for x in texts)
-        else:
-            _finish_tumour_table(table)
-            table = None
-        if not raw_lines[line_no].strip():
-            open_clause = None
-            st.header_flags = set()
-            st.header_repeat = False
-            if st.section == SectionKind.COMMENT or st.section == SectionKind.HISTORY:
-                st.section = st.base_section
-            continue
-        if not line.strip():
-            continue  # a line that is all control/method text: skipped, the context stays open
-        # ---- structure
-        if st.section in (SectionKind.COMMENT, SectionKind.HISTORY) and line[:1] not in (" ", "\t"):
-            st.section = st.base_section  # a comment / history paragraph ends at the next label line
-        if P.SECTION_ADDENDUM.match(line):
-            st.section_index += 1
-            st.section = st.base_section = SectionKind.ADDENDUM
-            st.header_flags = set()
-            open_clause = None
-        elif P.SECTION_AMENDMENT.match(line):
-            st.section_index += 1
-            st.section = st.base_section = SectionKind.AMENDMENT
-            open_clause = None
-        elif P.SECTION_COMMENT.match(line):
-            st.section = SectionKind.COMMENT
-            open_clause = None
-        elif P.SECTION_HISTORY.match(line):
-            st.section = SectionKind.HISTORY
-            open_clause = None
-        elif P.SECTION_MAIN.match(line) and st.section in (SectionKind.COMMENT, SectionKind.HISTORY):
-            st.section = st.base_section
-        spec = P.SPECIMEN_HEADER.match(line)
-        if spec:
-            label = spec.group("label") or spec.group("letter") or spec.group("tumour") or spec.group("sidelabel")
-            if label and label != st.specimen:
-                st.specimen = label
-                st.specimen_index += 1
-                st.header_flags = set()
-                st.header_repeat = False
-                st.tumour = spec.group("tumour")
-                side = P.SIDE.search(line)
-                st.side = _side(side) if side else st.side
-                sizes = [_mm(m) for m in P.SIZE.finditer(line)]
-                st.size_mm = max(sizes) if sizes else st.tumour_sizes.get(st.tumour or "")
-                st.date = _date(line) or None
-            open_clause = None
-        elif P.SECTION_ADDENDUM.match(line) or P.SECTION_AMENDMENT.match(line):
-            st.date = _date(line) or st.date
-        raw_line = raw_lines[line_no]  # (sizes are read from the unmasked line: a blanked sentence may hold them)
-        if _TUMOUR_LABEL_HINT.search(raw_line):
-            for named in _TUMOUR_SIZE.finditer(raw_line):  # "MASS 2 (10:00): ... 3.1 CM", "Mass 1, ..., 1.2 x 1.0 cm"
-                dims = _DIMENSIONS.search(raw_line, named.end(), named.end() + 120)
-                if dims is not None:
-                    values = [float(v.replace(",", ".")) for v in regex.findall(r"\d{1,3}(?:[.,]\d)?", dims.group("d"))]
-                    st.tumour_sizes.setdefault(named.group("n"), max(values) * (_MM_PER_CM if dims.group("u").lower() == "cm" else 1))
-        if _SPECIMEN_KIND.search(line):
-            line_date, kind = _date(line), _kind_of(line)
-            if line_date is not None and kind is not None:
-                st.kind_dates.setdefault(kind, line_date)
-        mentions = _find_mentions(t, l_start, l_end, index)
-        indented = line[:1] in (" ", "\t")
-        # "Size: 31 mm" under "TUMOR 1", "Invasive tumor size: 12 mm" under "PART A - RIGHT BREAST"
-        size_line = P.SIZE_LINE.match(line) if st.tumour is not None or (
-            st.specimen is not None and _TUMOUR_SIZE_WORDS.search(line)) else None
-        if size_line is None and st.specimen is not None and st.size_mm is None and "argin" not in line:
-            # "A. RIGHT BREAST, LUMPECTOMY:" / "- Invasive ductal carcinoma, grade 3, 11 mm.": the part's tumour size
-            size_line = _INVASIVE_SIZE.search(line)
-        if size_line is not None:  # "Size: 31 mm" under "TUMOR 1": that tumour's size
-            st.size_mm = _mm(size_line)
-        # ---- a flattened table: "ER PR HER2 Ki67" / "Positive Negative 1+ 15%", or column names
-        # "Biomarker Result %/Score Intensity" over rows "Ki-67 n/a 22 n/a"
-        if row is None and all(m.kind == "allmarkers" for m in mentions):
-            columns = _flat_columns(t, l_start, l_end)
-            if columns is not None:
-                st.flat_columns = columns
-                open_clause = None
-                continue
-        if st.flat_columns is not None:
-            if not mentions or not line.strip():
-                st.flat_columns = None
-            else:
-                tokens = [(m.start(), m.end()) for m in _FLAT_TOKEN.finditer(t, l_start, l_end)]
-                if len(tokens) == len(st.flat_columns) and mentions[0].start == tokens[0][0]:
-                    cells.extend((a, b, k) for (a, b), k in zip(tokens, st.flat_columns) if k != "other")
-        if mentions and row is None:
-            flat = _flat_header(t, l_start, l_end, mentions)
-            if flat is not None:
-                st.flat_markers = flat
-                open_clause = None
-                continue
-        if st.flat_markers is not None:
-            values = None if mentions else _flat_row(t, l_start, l_end, st.flat_markers)
-            if values is None:
-                st.flat_markers = None
-            else:
-                label_kind = _header_kind(t[values[0][0] : values[0][1]]) if values[0][1] > values[0][0] else "other"
-                for kind, (a, b) in zip(st.flat_markers, values[1:]):
-                    if label_kind != "other":
-                        cells.append((a, b, label_kind))
-                    ctx = Context(section=st.section, section_index=st.section_index,
-                                  specimen=st.specimen, specimen_index=st.specimen_index)
-                    clauses.append(_Clause(kinds=[kind], mention=_Mention(kind, a, a, ""), ranges=[(a, b)],
-                                           context=ctx, flags=set(st.header_flags), pre_start=a, line_no=line_no))
-                open_clause = None
-                continue
-        # ---- a line without mentions: continuation, or a header governing lines below
-        if not mentions:
-            if open_clause is not None and not _CUE_HEADER.match(line) and _continues(line, open_clause, indented, t):
-                _extend(open_clause, t, l_start, l_end)
-                continue
-            open_clause = None
-            _read_header_cues(line, st)
-            continue
-        # ---- the part before the first mention continues the open clause
-        first = mentions[0]
-        if open_clause is not None and open_clause.primary in ("ish", "measure", "cep") and all(
-            m.kind in ("measure", "cep") for m in mentions
-        ):
-            _extend(open_clause, t, l_start, l_end)  # "Mean HER2 signals/cell: 12.4" under a FISH header
-            continue
-        if open_clause is not None and first.start > l_start and (
-            indented or _LINE_CONTINUES.match(line) or _soft_wrap(line, open_clause, t)
-        ):
-            _extend(open_clause, t, l_start, first.start)
-        if all(m.kind == "allmarkers" for m in mentions) and (
-            line.rstrip().endswith(":") or not _PANEL_VALUE.search(line, mentions[0].end - l_start)
-        ):  # "BREAST BIOMARKERS - DUCTAL CARCINOMA IN SITU (Block A3)": a heading over the lines below
-            _read_header_cues(line, st)  # "DCIS Biomarkers (block B5):" governs the lines below
-            open_clause = None
-            continue
-        # the label part of the line: the statement that holds the first mention, not the whole line
-        # before it (one OCR'd line can carry a whole report: "DUCTAL CARCINOMA IN SITU ... . - ER: ...")
-        label_sentences = _sentences(t, l_start, first.start)
-        label_start = label_sentences[-1][0] if label_sentences else l_start
-        if label_start > l_start and t[label_start - 1 : first.start].strip().endswith((".", ":")):
-            label_start = first.start  # the mention opens its own statement
-        _read_header_cues(t[label_start : first.start], st, partial=True)
-        st.line_repeat = st.line_repeat or row_amended
-        groups = _group_mentions(t, mentions)
-        line_clauses = _line_clauses(t, groups, l_start, l_end, st, line_no)
-        clauses.extend(line_clauses)
-        open_clause = line_clauses[-1] if line_clauses else None
-    _finish_tumour_table(table)
-    return clauses
+    for line_no, text in enumerate(t.split("\n")):
+        line = _Line(line_no, text, walk.raw_lines[line_no], pos, pos + len(text))
+        pos = line.end + 1
+        _walk_line(walk, line)
+    _finish_tumour_table(walk.table)
+    return walk.clauses
+
+
+def _walk_line(walk: _Walk, line: _Line) -> None:
+    """One line's steps, in order: table row, blank line, structure, sizes, flattened tables,
+    continuation, then the line's own clauses. A step that reads the line ends it."""
+    st = walk.st
+    done, row = _table_row_step(walk, line)
+    if done:
+        return
+    if not line.raw.strip():
+        walk.open_clause = None
+        _blank_line(st)
+        return
+    if not line.text.strip():
+        return  # a line that is all control/method text: skipped, the context stays open
+    closes = _read_sections(line, st)
+    if _read_specimen(line, st) or closes:
+        walk.open_clause = None
+    mentions = walk.mentions(line.start, line.end)
+    _read_sizes(line, st)
+    if _read_flat_columns(walk.t, line, mentions, row, st, walk.cells):
+        walk.open_clause = None
+        return
+    flat = _read_flat_row(walk.t, line, mentions, row, st, walk.cells)
+    if flat is not None:
+        walk.clauses.extend(flat)
+        walk.open_clause = None
+        return
+    if not mentions:
+        _no_mention_step(walk, line)
+    elif not _continuation_step(walk, line, mentions):
+        row_amended = row is not None and any(_AMENDED_CELL.fullmatch(walk.t[a:b]) for a, b in row)
+        _mention_step(walk, line, mentions, row_amended)
+
+
+def _table_row_step(walk: _Walk, line: _Line) -> tuple[bool, list[tuple[int, int]] | None]:
+    """Read ``line`` as a table row if it is one; gives (the line is read, its cell spans or None).
+    A line that is no row closes the open table."""
+    t = walk.t
+    spans = _table_cells(line.text, line.start, line.raw, walk.table)
+    mentions = walk.mentions(line.start, line.end) if spans is not None else []
+    if spans is not None and not _mentions_inside_cells(spans, mentions):
+        spans = None  # a marker name spans two "cells" ("Estrogen  Receptor"): a label line, not a table
+    if spans is None:
+        _finish_tumour_table(walk.table)
+        walk.table = None
+        return False, None
+    if _SEPARATOR_ROW.fullmatch(line.raw):
+        return True, spans
+    row = _Row(line, spans, [t[a:b] for a, b in spans], _cell_mentions(mentions, spans))
+    return _read_row(walk, row), spans
+
+
+def _read_row(walk: _Walk, row: _Row) -> bool:
+    """The row's part in its table (a tumour header or row, a header, a row under marker columns);
+    True when that read the row, False when its mentions are read as clauses (its cells typed)."""
+    t, table = walk.t, walk.table
+    tumours = _tumour_header(t, row)
+    if tumours is not None:
+        _finish_tumour_table(table)
+        walk.table, walk.open_clause = tumours, None
+        return True
+    if table is not None and table.tumours is not None:
+        walk.clauses.extend(_tumour_row(t, row, table, walk.st))
+        return True
+    header = _header_table(row, _header_kinds_if_header(row))
+    if header is not None:
+        walk.table, walk.open_clause = header, None
+        return True
+    read = _column_row(t, row, table, walk.st, walk.cells)
+    if read is not None:
+        walk.clauses.extend(read)
+        walk.open_clause = None
+        return True
+    if table is not None:
+        walk.cells.extend((a, b, kind) for (a, b), kind in zip(row.spans, table.header_types) if b > a)
+    return False
+
+
+def _no_mention_step(walk: _Walk, line: _Line) -> None:
+    """A line without mentions goes on with the open clause, or is a header over the lines below."""
+    clause = walk.open_clause
+    if clause is not None and not _CUE_HEADER.match(line.text) and _continues(line.text, clause, line.indented, walk.t):
+        _extend(clause, walk.t, line.start, line.end)
+        return
+    walk.open_clause = None
+    _read_header_cues(line.text, walk.st)
+
+
+def _continuation_step(walk: _Walk, line: _Line, mentions: list[_Mention]) -> bool:
+    """The part of a line with mentions that goes on with the open clause: the whole line of
+    measures under a FISH header (True: the line is read), or the part before the first mention."""
+    clause, t = walk.open_clause, walk.t
+    if clause is None:
+        return False
+    if clause.primary in ("ish", "measure", "cep") and all(m.kind in ("measure", "cep") for m in mentions):
+        _extend(clause, t, line.start, line.end)  # "Mean HER2 signals/cell: 12.4" under a FISH header
+        return True
+    first = mentions[0]
+    if first.start > line.start and (line.indented or _LINE_CONTINUES.match(line.text) or _soft_wrap(line.text, clause, t)):
+        _extend(clause, t, line.start, first.start)
+    return False
+
+
+def _mention_step(walk: _Walk, line: _Line, mentions: list[_Mention], row_amended: bool) -> None:
+    """The clauses of a line with mentions (they become the open clause), or the heading cues of a
+    line that names a panel of markers without values."""
+    t, st, first = walk.t, walk.st, mentions[0]
+    if all(m.kind == "allmarkers" for m in mentions) and (
+        line.text.rstrip().endswith(":") or not _PANEL_VALUE.search(line.text, first.end - line.start)
+    ):  # "BREAST BIOMARKERS - DUCTAL CARCINOMA IN SITU (Block A3)": a heading over the lines below
+        _read_header_cues(line.text, st)  # "DCIS Biomarkers (block B5):" governs the lines below
+        walk.open_clause = None
+        return
+    # the label part of the line: the statement that holds the first mention, not the whole line
+    # before it (one OCR'd line can carry a whole report: "DUCTAL CARCINOMA IN SITU ... . - ER: ...")
+    label_sentences = _sentences(t, line.start, first.start)
+    label_start = label_sentences[-1][0] if label_sentences else line.start
+    if label_start > line.start and t[label_start - 1 : first.start].strip().endswith((".", ":")):
+        label_start = first.start  # the mention opens its own statement
+    _read_header_cues(t[label_start : first.start], st, partial=True)
+    st.line_repeat = st.line_repeat or row_amended
+    line_clauses = _line_clauses(t, _group_mentions(t, mentions), line.start, line.end, st, line.no)
+    walk.clauses.extend(line_clauses)
+    walk.open_clause = line_clauses[-1] if line_clauses else None
 
 
 def _soft_wrap(line: str, clause: _Clause, t: str) -> bool:
@@ -306,6 +239,8 @@ def _soft_wrap(line: str, clause: _Clause, t: str) -> bool:
 
 
 def _continues(line: str, clause: _Clause, indented: bool, t: str) -> bool:
+    """Whether ``line`` (no mention on it) goes on with ``clause``: a part of a value ("Intensity:
+    strong"), a template answer, an indented line, a wrapped sentence, or a clause still without value."""
     if _LINE_CONTINUES.match(line):
         return True
     if _DASH_VALUE.match(line):
@@ -340,39 +275,114 @@ def _has_values(t: str, clause: _Clause) -> bool:
 
 
 def _extend(clause: _Clause, t: str, start: int, end: int) -> None:
+    """Add the sentences of ``t[start:end]`` to ``clause`` (not a hypothetical one, nor a comment heading)."""
     for s_start, s_end in _sentences(t, start, end):
         if P.HYPOTHETICAL.search(t, s_start, s_end):
             continue
         if P.SECTION_COMMENT.match(t[s_start:s_end]):
             continue
         clause.ranges.append((s_start, s_end))
+
+
+# a value on a line that names a panel of markers ("ER, PR, HER2: pending"): no heading over the lines below
 _PANEL_VALUE = P.lazy(r"positiv|negativ|pending|ordered|to\s{1,3}follow|\bsent\b|not\s{1,3}(?:performed|done)|addendum|\d\s{0,2}%",
                       regex.IGNORECASE)
+
+
+@dataclass
+class _LineSentences:
+    """The sentences of one line (``sentences``, their ``starts``), and what is asked of each once,
+    so that a line of a million mentions stays linear."""
+
+    t: str
+    sentences: list[tuple[int, int]]
+    starts: list[int] = field(init=False)
+    _questions: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _repeats: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = [a for a, _ in self.sentences]
+
+    def asks(self, a: int, b: int) -> bool:
+        """The sentence ``t[a:b]`` is a question."""
+        if (a, b) not in self._questions:
+            self._questions[(a, b)] = _is_question(self.t[a:b])
+        return self._questions[(a, b)]
+
+    def repeats(self, a: int, b: int) -> bool:
+        """The sentence ``t[a:b]`` says the test is a repeat (looked for near its start only)."""
+        if (a, b) not in self._repeats:
+            self._repeats[(a, b)] = bool(P.REPEAT.search(self.t, a, min(b, a + _REPEAT_REACH)))
+        return self._repeats[(a, b)]
+
+
+# How far into a sentence a repeat cue ("repeated on block B2") is looked for.
+_REPEAT_REACH = 4 * _CUE_WINDOW
+# The window around a mention where "final" ("FINAL RESULT: ...") marks the final result.
+_FINAL_BEFORE = 60
+_FINAL_AFTER = 12
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """Where one mention group's statement lies on its line: the group's first ``mention``, the
+    statement's ``start`` and ``end``, and the sentence that holds the mention (``s_start``, ``s_end``)."""
+
+    mention: _Mention
+    start: int
+    end: int
+    s_start: int
+    s_end: int
 
 
 def _line_clauses(
     t: str, groups: list[list[_Mention]], l_start: int, l_end: int, st: _State, line_no: int
 ) -> list[_Clause]:
-    out: list[_Clause] = []
-    sentences = _sentences(t, l_start, l_end)
+    """The clauses of the mention ``groups`` of the line ``t[l_start:l_end]`` (line number ``line_no``),
+    one per group whose statement holds any text, in the context of ``st``. Takes (and clears) the
+    cues of the line's label part, ``st.line_flags`` and ``st.line_repeat``."""
+    sents = _LineSentences(t, _sentences(t, l_start, l_end))
     line_flags, line_repeat = st.line_flags, st.line_repeat
     st.line_flags, st.line_repeat = set(), False
+    starts, pres = _clause_starts(t, groups, sents.sentences, l_start)
+    out: list[_Clause] = []
+    for i, group in enumerate(groups):
+        m0 = group[0]
+        c_end = starts[i + 1] if i + 1 < len(groups) else l_end
+        ranges = _clause_ranges(t, sents, m0, starts[i], c_end, l_start)
+        if not ranges:
+            continue
+        stmt = _Statement(m0, starts[i], c_end, _sentence_start(sents.sentences, m0.start, l_start),
+                          _sentence_end(sents.sentences, m0.start, l_end))
+        flags = _clause_flags(t, sents, st, set(st.header_flags) | line_flags, stmt,
+                              groups[i - 1][-1].end if i else None)
+        repeat = st.header_repeat or line_repeat or sents.repeats(stmt.s_start, stmt.s_end)
+        out.append(_Clause(
+            kinds=[m.kind for m in group],
+            mention=_Mention(m0.kind, m0.start, group[-1].end, t[m0.start : group[-1].end]),
+            ranges=ranges,
+            context=_clause_context(t, st, stmt, repeat),
+            flags=flags,
+            pre=pres[i],
+            pre_start=stmt.start,
+            final=bool(P.FINAL.search(t, max(stmt.s_start, m0.start - _FINAL_BEFORE), m0.end + _FINAL_AFTER)),
+            line_no=line_no,
+            names=[(m.start, m.end) for m in group],
+        ))
+    _trailing_history(t, sents.sentences, out)
+    return out
+
+
+def _clause_starts(t: str, groups: list[list[_Mention]], sentences: list[tuple[int, int]],
+                   l_start: int) -> tuple[list[int], list[str]]:
+    """Where each group's statement starts (at its first mention, or earlier at the words that
+    govern it: "positive for ER"), and those words ("" when none)."""
     starts: list[int] = []
     pres: list[str] = []
-    repeat_cache: dict[tuple[int, int], bool] = {}
-    question_cache: dict[tuple[int, int], bool] = {}
-
-    def asks(a: int, b: int) -> bool:  # once per sentence: a line of a million mentions stays linear
-        if (a, b) not in question_cache:
-            question_cache[(a, b)] = _is_question(t[a:b])
-        return question_cache[(a, b)]
-
-    sent_starts = [a for a, _ in sentences]
     for i, group in enumerate(groups):
         m0 = group[0]
         floor = groups[i - 1][-1].end if i else l_start
-        s_start = _sentence_start(sentences, m0.start, l_start)
-        floor = max(floor, s_start, m0.start - _CUE_WINDOW)
+        floor = max(floor, _sentence_start(sentences, m0.start, l_start), m0.start - _CUE_WINDOW)
         before = t[floor : m0.start]
         pm = _PRE_STATUS.search(before)
         if pm is None and m0.kind == "ish":  # "HER2 NEG (FISH)": the status belongs to the ISH named after it
@@ -380,105 +390,98 @@ def _line_clauses(
         start = floor + pm.start() if pm else m0.start
         starts.append(start)
         pres.append(t[start : m0.start] if pm else "")
-    for i, group in enumerate(groups):
-        m0 = group[0]
-        c_start = starts[i]
-        c_end = starts[i + 1] if i + 1 < len(groups) else l_end
-        s_start = _sentence_start(sentences, m0.start, l_start)
-        ranges: list[tuple[int, int]] = []
-        k = max(0, bisect.bisect_right(sent_starts, c_start) - 1)
-        following = 0
-        for a, b in sentences[k:]:
-            if a >= c_end:
-                break
-            a2, b2 = max(a, c_start), min(b, c_end)
-            if a2 >= b2:
-                continue
-            if a > m0.start:
-                # a sentence after the mention's own: the statement goes on only as far as it holds
-                # this marker's value (see _goes_on); past that, nothing is read for this mention
-                if not _goes_on(t, ranges, a2, b2, m0.end, following):
-                    break
-                following += 1
-                if P.HYPOTHETICAL.search(t, a2, b2) or asks(a, b):
-                    continue  # a continuation sentence that speaks of what might be, or asks
-            ranges.append((a2, b2))
-        ranges = _cut_at_other_subject(t, ranges, m0.end)
-        if not ranges:
+    return starts, pres
+
+
+def _clause_ranges(t: str, sents: _LineSentences, m0: _Mention, c_start: int, c_end: int,
+                   l_start: int) -> list[tuple[int, int]]:
+    """The pieces of ``t[c_start:c_end]``, sentence by sentence, that make the statement of the
+    mention ``m0``: its own sentence and the following ones as far as they hold its value."""
+    ranges: list[tuple[int, int]] = []
+    k = max(0, bisect.bisect_right(sents.starts, c_start) - 1)
+    following = 0
+    for a, b in sents.sentences[k:]:
+        if a >= c_end:
+            break
+        a2, b2 = max(a, c_start), min(b, c_end)
+        if a2 >= b2:
             continue
-        s_end = _sentence_end(sentences, m0.start, l_end)
-        # cue windows are bounded so that a line of a million mentions stays linear
-        win_start = max(s_start, c_start - _CUE_WINDOW)
-        win_end = min(c_end, s_end, m0.end + _CUE_WINDOW)
-        own_text = t[c_start : min(c_end, c_start + _CUE_WINDOW)]
-        flags = set(st.header_flags) | line_flags
-        if st.section == SectionKind.HISTORY:
-            flags.add(Flag.HISTORICAL)
-        if i and _dcis_cue(t[max(s_start, groups[i - 1][-1].end) : m0.start]):
-            flags.add(Flag.DCIS)  # "... KI-67 70-80%. DCIS COMPONENT (BLOCK A7): ESTROGEN RECEPTOR POSITIVE"
-        if _historical(t, win_start, win_end, m0.start):
-            flags.add(Flag.HISTORICAL)
-        # a conditional after the result, past a clause boundary, speaks of something else: "I'm
-        # HER2-ultralow, so the trial might still apply" (ConText: the scope ends at "so", "but", ...)
-        scope = _SCOPE_END.search(t, m0.end, win_end)
-        hyp_end = scope.start() if scope is not None else win_end
-        if asks(s_start, s_end) or P.HYPOTHETICAL_STRONG.search(t, min(win_start, c_start), hyp_end) or (
-            P.HYPOTHETICAL.search(t, min(win_start, c_start), hyp_end) and not P.PENDING.search(own_text)
-        ):
-            flags.add(Flag.HYPOTHETICAL)
-        key = (s_start, s_end)
-        if key not in repeat_cache:
-            repeat_cache[key] = bool(P.REPEAT.search(t, s_start, min(s_end, s_start + 4 * _CUE_WINDOW)))
-        repeat = st.header_repeat or line_repeat or repeat_cache[key]
-        specimen, side, size, tumour = st.specimen, st.side, st.size_mm, st.tumour
-        sm = None
-        for sm in _SENTENCE_SIDE.finditer(t, max(s_start, m0.start - _CUE_WINDOW), m0.start):
-            pass  # the last side named before the mention in its sentence
-        if sm is not None:  # "left was 1.1 cm ER+ 90% ... right was bigger, 2.3 cm, ER 80% ..."
-            side = "left" if sm.group("side").lower().startswith("l") else "right"
-            specimen = side
-            sizes = [_mm(z) for z in P.SIZE.finditer(t, s_start, s_end)]
-            size = max(sizes) if sizes else None
-        named = None
-        for named in _TUMOUR_SIZE.finditer(t, max(s_start, m0.start - _CUE_WINDOW), m0.start):
-            pass  # the last tumour named before the mention in its sentence: "TUMOR 2 (BLOCK A9): ER ..."
-        if named is not None and _TUMOUR_LABEL_END.match(t, named.end(), m0.start):  # a label, not "apart from tumour 1"
-            tumour = named.group("n")
-            size = st.tumour_sizes.get(tumour, size)
-        ctx = Context(
-            section=st.section,
-            section_index=st.section_index,
-            specimen=specimen,
-            specimen_index=st.specimen_index,
-            repeat=repeat,
-            date=_date(t[max(s_start, m0.start - _CUE_WINDOW) : m0.start])
-            or (st.kind_dates.get(_kind_of(t[max(s_start, m0.start - _CUE_WINDOW) : min(s_end, m0.end + _CUE_WINDOW)])
-                                  or "", st.date) if st.kind_dates else st.date),
-            side=side,
-            tumour=tumour,
-            size_mm=size,
-        )
-        clause = _Clause(
-            kinds=[m.kind for m in group],
-            mention=_Mention(group[0].kind, group[0].start, group[-1].end, t[group[0].start : group[-1].end]),
-            ranges=ranges,
-            context=ctx,
-            flags=flags,
-            pre=pres[i],
-            pre_start=c_start,
-            final=bool(P.FINAL.search(t, max(s_start, m0.start - 60), m0.end + 12)),
-            line_no=line_no,
-            names=[(m.start, m.end) for m in group],
-        )
-        out.append(clause)
-    # a trailing source governs the whole list before it in its sentence: "ER positive, PR negative,
-    # HER2 negative per prior specimen." [report.history]
+        if a > m0.start:
+            # a sentence after the mention's own: the statement goes on only as far as it holds
+            # this marker's value (see _goes_on); past that, nothing is read for this mention
+            if not _goes_on(t, ranges, a2, b2, m0.end, following):
+                break
+            following += 1
+            if P.HYPOTHETICAL.search(t, a2, b2) or sents.asks(a, b):
+                continue  # a continuation sentence that speaks of what might be, or asks
+        ranges.append((a2, b2))
+    return _cut_at_other_subject(t, ranges, m0.end)
+
+
+def _clause_flags(t: str, sents: _LineSentences, st: _State, flags: set[Flag], stmt: _Statement,
+                  prev_end: int | None) -> set[Flag]:
+    """``flags`` (the header's and the label's) with the statement's own cues added: DCIS named
+    since the previous group (which ends at ``prev_end``), historical, hypothetical or a question."""
+    m0, s_start, s_end = stmt.mention, stmt.s_start, stmt.s_end
+    # cue windows are bounded so that a line of a million mentions stays linear
+    win_start = max(s_start, stmt.start - _CUE_WINDOW)
+    win_end = min(stmt.end, s_end, m0.end + _CUE_WINDOW)
+    own_text = t[stmt.start : min(stmt.end, stmt.start + _CUE_WINDOW)]
+    if st.section == SectionKind.HISTORY:
+        flags.add(Flag.HISTORICAL)
+    if prev_end is not None and _dcis_cue(t[max(s_start, prev_end) : m0.start]):
+        flags.add(Flag.DCIS)  # "... KI-67 70-80%. DCIS COMPONENT (BLOCK A7): ESTROGEN RECEPTOR POSITIVE"
+    if _historical(t, win_start, win_end, m0.start):
+        flags.add(Flag.HISTORICAL)
+    # a conditional after the result, past a clause boundary, speaks of something else: "I'm
+    # HER2-ultralow, so the trial might still apply" (ConText: the scope ends at "so", "but", ...)
+    scope = _SCOPE_END.search(t, m0.end, win_end)
+    hyp_end = scope.start() if scope is not None else win_end
+    hyp_start = min(win_start, stmt.start)
+    if sents.asks(s_start, s_end) or P.HYPOTHETICAL_STRONG.search(t, hyp_start, hyp_end) or (
+        P.HYPOTHETICAL.search(t, hyp_start, hyp_end) and not P.PENDING.search(own_text)
+    ):
+        flags.add(Flag.HYPOTHETICAL)
+    return flags
+
+
+def _clause_context(t: str, st: _State, stmt: _Statement, repeat: bool) -> Context:
+    """The statement's :class:`Context`: the walk's, with a side or a tumour named in its own
+    sentence before the mention ("left was 1.1 cm ER+ 90%", "TUMOR 2 (BLOCK A9): ER ...") and its date."""
+    m0, s_start, s_end = stmt.mention, stmt.s_start, stmt.s_end
+    cue_start = max(s_start, m0.start - _CUE_WINDOW)
+    specimen, side, size, tumour = st.specimen, st.side, st.size_mm, st.tumour
+    sm = None
+    for sm in _SENTENCE_SIDE.finditer(t, cue_start, m0.start):
+        pass  # the last side named before the mention in its sentence
+    if sm is not None:  # "left was 1.1 cm ER+ 90% ... right was bigger, 2.3 cm, ER 80% ..."
+        side = "left" if sm.group("side").lower().startswith("l") else "right"
+        specimen = side
+        sizes = [_mm(z) for z in P.SIZE.finditer(t, s_start, s_end)]
+        size = max(sizes) if sizes else None
+    named = None
+    for named in _TUMOUR_SIZE.finditer(t, cue_start, m0.start):
+        pass  # the last tumour named before the mention in its sentence: "TUMOR 2 (BLOCK A9): ER ..."
+    if named is not None and _TUMOUR_LABEL_END.match(t, named.end(), m0.start):  # a label, not "apart from tumour 1"
+        tumour = named.group("n")
+        size = st.tumour_sizes.get(tumour, size)
+    date = _date(t[cue_start : m0.start])
+    if not date:
+        date = st.date
+        if st.kind_dates:  # the date of the kind of specimen named around the mention
+            date = st.kind_dates.get(_kind_of(t[cue_start : min(s_end, m0.end + _CUE_WINDOW)]) or "", st.date)
+    return Context(section=st.section, section_index=st.section_index, specimen=specimen,
+                   specimen_index=st.specimen_index, repeat=repeat, date=date, side=side, tumour=tumour, size_mm=size)
+
+
+def _trailing_history(t: str, sentences: list[tuple[int, int]], clauses: list[_Clause]) -> None:
+    """A trailing source governs the whole list before it in its sentence: "ER positive, PR
+    negative, HER2 negative per prior specimen." [report.history]: those clauses are historical."""
     for a, b in sentences:
         if _TRAILING_HISTORY.search(t, a, b):
-            for clause in out:
+            for clause in clauses:
                 if a <= clause.mention.start < b:
                     clause.flags.add(Flag.HISTORICAL)
-    return out
 
 
 #: How far a statement may run past its marker mention: at most this many further sentences of the

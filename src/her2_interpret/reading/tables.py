@@ -1,4 +1,19 @@
-"""TODO"""
+"""Table rows (stage 7 of :mod:`her2_interpret.reading`): pipes, tabs, CSV, space-aligned columns,
+tables whose columns are tumours, and tables flattened to lines of words (pasted from a PDF).
+
+Takes a line (:class:`~.sections._Line`) and gives its cell spans (:func:`_table_cells`); a header row
+gives a :class:`_Table` (each column's kind, :func:`_header_kind`, and marker); a row under it gives
+one :class:`~.mentions._Clause` per marker cell, and typed cells ``(start, end, kind)`` that tell the
+value readers what a bare value is ("95" under "ER %" is a percent). A flattened table is tracked on
+the :class:`~.sections._State` (``flat_markers``, ``flat_columns``) by :func:`_read_flat_columns`
+and :func:`_read_flat_row`.
+
+The walk (:func:`~.clauses._table_row_step`) tries, in order: a tumour-column header
+(:func:`_tumour_header`), a row of an open tumour table (:func:`_tumour_row`), a header
+(:func:`_header_table`), a row of a column-oriented table (:func:`_column_row`). To read a new column
+name, add it to :data:`_HEADER_WORDS` (the order decides between kinds); to read a new layout, add a
+function that returns its table or its clauses and a test in ``tests/reading/test_tables.py``.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +22,33 @@ import regex
 from dataclasses import dataclass, field
 
 from . import patterns as P
+from ..models import Context, Flag
 from .mentions import _Clause, _Mention, _RESULT_KINDS
+from .sections import _Line, _State, _mm
 _SEPARATOR_ROW = P.lazy(r"[\s|:+=._-]*")
 
 
 # --------------------------------------------------------------------------- tables
 
-_HEADER_TYPES = (
-    ("pct", P.lazy(r"%|percent|percentage|\bpct\b|proportion|positive\s+cells", regex.I)),
-    ("hscore", P.lazy(r"h[\s-]?score", regex.I)),
-    ("allred", P.lazy(r"allred|quick", regex.I)),
-    ("intensity", P.lazy(r"intensity", regex.I)),
-    ("clone", P.lazy(r"clone|antibody", regex.I)),
-    ("reference", P.lazy(r"reference|normal\s+range|ref\.?\s+range|expected", regex.I)),
-    ("copies", P.lazy(r"copies|copy\s+number|signals", regex.I)),
-    ("units", P.lazy(r"^\s*units?\s*$", regex.I)),
-    ("value", P.lazy(r"^\s*(?:value|result\s+value|measured)\s*$", regex.I)),
-    ("ratio", P.lazy(r"ratio", regex.I)),
-    ("result", P.lazy(r"result|status|score|interpretation", regex.I)),
+#: Column kinds and the words that name them, tried in this order (the first found wins).
+_HEADER_WORDS = (
+    ("pct", r"%|percent|percentage|\bpct\b|proportion|positive\s+cells"),
+    ("hscore", r"h[\s-]?score"),
+    ("allred", r"allred|quick"),
+    ("intensity", r"intensity"),
+    ("clone", r"clone|antibody"),
+    ("reference", r"reference|normal\s+range|ref\.?\s+range|expected"),
+    ("copies", r"copies|copy\s+number|signals"),
+    ("units", r"^\s*units?\s*$"),
+    ("value", r"^\s*(?:value|result\s+value|measured)\s*$"),
+    ("ratio", r"ratio"),
+    ("result", r"result|status|score|interpretation"),
 )
+_HEADER_TYPES = tuple((kind, P.lazy(words, regex.I)) for kind, words in _HEADER_WORDS)
+# Any column word at all: one search that tells most cells (values, names) are no column name.
+_ANY_HEADER_WORD = P.lazy("|".join(f"(?:{words})" for _, words in _HEADER_WORDS), regex.I)
+# A space-aligned row whose first cell starts this far in has an empty row-label column.
+_INDENTED_LABEL = 2
 
 
 def _cells(line: str, start: int) -> list[tuple[int, int]]:
@@ -51,6 +74,7 @@ _FIELD_NAME = P.lazy(r"^\s{0,3}(?P<kind>er|pr|pgr)(?:\s(?:status|result|pct|perc
 
 
 def _field_marker(cell: str) -> str | None:
+    """"er" or "pr" when a header cell is an export's field name ("er_percent" as "er percent"), else None."""
     m = _FIELD_NAME.match(cell)
     if m is None:
         return None
@@ -111,6 +135,7 @@ _SIZE_ROW = P.lazy(r"\s{0,3}(?:(?:invasive|whole|tumou?r|lesion)\s{1,3})?(?:tumo
 
 
 def _tumour_column(cell: str) -> str | None:
+    """The tumour a header cell names ("Lesion 2 (10 o'clock)": "2", "LEFT (32 mm)": "left"), or None."""
     m = _TUMOUR_COLUMN.match(cell)
     if m is None:
         return None
@@ -138,6 +163,22 @@ def _mentions_inside_cells(cells: list[tuple[int, int]], mentions: list[_Mention
     return True
 
 
+def _cell_mentions(mentions: list[_Mention], spans: list[tuple[int, int]]) -> list[list[_Mention]]:
+    """The mentions inside each cell span (start in the cell, end not past it), from ``mentions``
+    sorted by start: a binary search per cell over the row's own mentions."""
+    starts = [m.start for m in mentions]
+    out: list[list[_Mention]] = []
+    for a, b in spans:
+        inside: list[_Mention] = []
+        i = bisect.bisect_left(starts, a)
+        while i < len(mentions) and mentions[i].start < b:
+            if mentions[i].end <= b:
+                inside.append(mentions[i])
+            i += 1
+        out.append(inside)
+    return out
+
+
 def _csv_separator(line: str) -> str | None:
     """"," or ";" when ``line`` is a row of comma- or semicolon-separated values (an export, not
     prose: at least two separators and none followed by a space)."""
@@ -148,12 +189,15 @@ def _csv_separator(line: str) -> str | None:
 
 
 def _is_table_row(line: str) -> bool:
+    """The (raw) line is a row of pipes, tabs or comma/semicolon-separated values (not space-aligned)."""
     return (line.count("|") >= 2 or ("\t" in line.strip("\t") and len(line.split("\t")) >= 2)
             or _csv_separator(line) is not None)
 
 
 @dataclass
 class _Table:
+    """An open table: each column's kind (:func:`_header_kind`) and marker, from its header row."""
+
     header_types: list[str]
     header_markers: list[str | None]
     columns: list[tuple[int, int]] | None = None  # header cell spans, for space-aligned tables
@@ -186,6 +230,9 @@ _ALIGNED_CELL = P.lazy(r"[^\s.]+(?:[ .][^\s.]+)*")
 
 
 def _header_kind(text: str) -> str:
+    """The kind of column a header cell names ("pct", "result", ...), or "other"."""
+    if _ANY_HEADER_WORD.search(text) is None:
+        return "other"  # (exact: no word of any kind)
     return next((k for k, rx in _HEADER_TYPES if rx.search(text)), "other")
 
 
@@ -216,3 +263,174 @@ _STATUS_WORD_ANY = P.lazy(rf"\b(?:{_CELL_STATUS})\b", regex.I)
 _VALUE_WORD = P.lazy(
     rf"(?<![A-Za-z0-9-])\d|^\s*(?:{_CELL_STATUS}|not\s|[+-]\s*$)|[:=]\s*(?:{_CELL_STATUS}|[+-]\s*$)", regex.I
 )
+
+
+# --------------------------------------------------------------------------- rows in the walk
+
+
+@dataclass
+class _Row:
+    """A table row of the walk: its line, its cell spans, each cell's text and the mentions in each cell."""
+
+    line: _Line
+    spans: list[tuple[int, int]]
+    texts: list[str]
+    mentions: list[list[_Mention]]
+
+    @property
+    def first_has_marker(self) -> bool:
+        """The row label (first cell) names a marker ("ER | Positive | 95%")."""
+        return bool(self.mentions and self.mentions[0])
+
+
+def _cell_clause(kind: str, a: int, b: int, ctx: Context, flags: set[Flag], line_no: int) -> _Clause:
+    """The clause of one table cell ``t[a:b]`` read as a value of marker ``kind``."""
+    return _Clause(kinds=[kind], mention=_Mention(kind, a, a, ""), ranges=[(a, b)], context=ctx,
+                   flags=set(flags), pre_start=a, line_no=line_no)
+
+
+def _header_kinds_if_header(row: _Row) -> list[str] | None:
+    """Each column's kind when ``row`` is a header (no value in any cell, two or more cells name a
+    column or a marker, and it names its columns rather than saying a sentence), else None."""
+    if any(_VALUE_WORD.search(_CLONE_PARENS.sub("", x)) or (ms and _STATUS_WORD_ANY.search(x))
+           for x, ms in zip(row.texts, row.mentions)):
+        return None  # (a clone in parentheses is no value: "HER2 (4B5)")
+    kinds = [_header_kind(x) for x in row.texts]
+    named = sum(k != "other" for k in kinds) + sum(bool(ms) for ms in row.mentions[1:])
+    if named < 2:
+        return None
+    if _is_table_row(row.line.raw) or (2 * named >= len(row.texts) and len(row.texts) <= _MAX_ALIGNED_HEADER_CELLS
+                                       and all(len(x) <= _MAX_HEADER_CELL for x in row.texts)):
+        return kinds
+    return None
+
+
+# A space-aligned header has at most this many cells, none longer than this.
+_MAX_ALIGNED_HEADER_CELLS = 8
+_MAX_HEADER_CELL = 40
+
+
+def _tumour_header(t: str, row: _Row) -> _Table | None:
+    """The table of a space-aligned header whose columns are tumours, with the sizes it states:
+    "                  Lesion 1 (2 o'clock)     LEFT (32 mm)"; None for any other row."""
+    if any(row.mentions) or _is_table_row(row.line.raw):
+        return None
+    columns = [_tumour_column(x) for x in row.texts]
+    if sum(c is not None for c in columns) < 2:
+        return None
+    spans, line_start = row.spans, row.line.start
+    if spans[0][0] - line_start >= _INDENTED_LABEL:
+        spans, columns = [(line_start, line_start)] + spans, [None] + columns
+    table = _Table(["other"] * len(spans), [None] * len(spans), spans, line_start, tumours=columns)
+    for i, (a, b) in enumerate(spans):  # "LEFT (32 mm)": the size in the header
+        size = P.SIZE.search(t, a, b) if b > a else None
+        if size is not None:
+            table.sizes[i] = _mm(size)
+    return table
+
+
+def _tumour_row(t: str, row: _Row, table: _Table, st: _State) -> list[_Clause]:
+    """The clauses of a row of a tumour-column table (one per tumour with a value, each recorded on
+    ``table`` for its size); a size row records the sizes; other rows ("Grade", "LVI") give none."""
+    label_ms = row.mentions[0] if row.mentions else []
+    marker = label_ms[0].kind if label_ms and label_ms[0].kind in _FLAT_KINDS else None
+    if marker is None:
+        if _SIZE_ROW.match(row.texts[0]):
+            for i, (a, b) in enumerate(row.spans[1:], start=1):
+                size = P.SIZE.search(t, a, b)
+                if size is not None:
+                    table.sizes[i] = _mm(size)
+        return []
+    out: list[_Clause] = []
+    for i, (a, b) in enumerate(row.spans[1:], start=1):
+        label = table.tumours[i] if table.tumours is not None and i < len(table.tumours) else None
+        if label is None or not t[a:b].strip():
+            continue
+        ctx = st.context(tumour=label, side=label if label in ("left", "right") else st.side)
+        clause = _cell_clause(marker, a, b, ctx, st.header_flags, row.line.no)
+        out.append(clause)
+        table.tumour_clauses.append((i, clause))
+    return out
+
+
+def _header_table(row: _Row, kinds: list[str] | None) -> _Table | None:
+    """The table a header row opens (``kinds`` from :func:`_header_kinds_if_header`), or None when
+    the row is no header or its label cell names a marker but not every cell does."""
+    if kinds is None or (row.first_has_marker and not all(row.mentions)):
+        return None
+    aligned = not _is_table_row(row.line.raw)
+    markers = [ms[0].kind if ms and ms[0].kind in _RESULT_KINDS else _field_marker(x)
+               for ms, x in zip(row.mentions, row.texts)]
+    spans, line_start = row.spans, row.line.start
+    if aligned and not spans[0][0] - line_start < _INDENTED_LABEL and any(markers):
+        # "           ER   PR   HER2": the first (row label) column is empty in the header
+        spans = [(line_start, line_start)] + spans
+        kinds = ["other"] + kinds
+        markers = [None] + markers
+    return _Table(kinds, markers, spans if aligned else None, line_start)
+
+
+def _column_row(t: str, row: _Row, table: _Table | None, st: _State,
+                cells: list[tuple[int, int, str]]) -> list[_Clause] | None:
+    """The clauses of a row of a column-oriented table ("| DCIS | Positive (95%) | ... |" under
+    "| | ER | PR |"), one per marker column with a value, its typed cells appended to ``cells``;
+    None when the row is not one (no marker columns, or its label names a marker)."""
+    if table is None or not any(table.header_markers[1:]) or row.first_has_marker:
+        return None
+    row_flags = set(st.header_flags)
+    if P.DCIS.search(row.texts[0]) and not P.INVASIVE.search(row.texts[0]):
+        row_flags.add(Flag.DCIS)
+    out: list[_Clause] = []
+    for i, (a, b) in enumerate(row.spans[1:], start=1):
+        kind = table.header_markers[i] if i < len(table.header_markers) else None
+        if kind is None or not t[a:b].strip():
+            continue
+        if i < len(table.header_types) and b > a:  # "er percent" column: its bare values are percents
+            cells.append((a, b, table.header_types[i]))
+        out.append(_cell_clause(kind, a, b, st.context(), row_flags, row.line.no))
+    return out
+
+
+def _read_flat_columns(t: str, line: _Line, mentions: list[_Mention], row: list[tuple[int, int]] | None,
+                       st: _State, cells: list[tuple[int, int, str]]) -> bool:
+    """A flattened header of column names ("Biomarker Result %/Score Intensity") opens
+    ``st.flat_columns`` (True: the line is read); a row under it ("Ki-67 n/a 22 n/a") gives typed
+    cells (False: its mentions are still read as clauses); any other line closes it."""
+    if row is None and all(m.kind == "allmarkers" for m in mentions):
+        columns = _flat_columns(t, line.start, line.end)
+        if columns is not None:
+            st.flat_columns = columns
+            return True
+    if st.flat_columns is not None:
+        if not mentions or not line.text.strip():
+            st.flat_columns = None
+        else:
+            tokens = [(m.start(), m.end()) for m in _FLAT_TOKEN.finditer(t, line.start, line.end)]
+            if len(tokens) == len(st.flat_columns) and mentions[0].start == tokens[0][0]:
+                cells.extend((a, b, k) for (a, b), k in zip(tokens, st.flat_columns) if k != "other")
+    return False
+
+
+def _read_flat_row(t: str, line: _Line, mentions: list[_Mention], row: list[tuple[int, int]] | None,
+                   st: _State, cells: list[tuple[int, int, str]]) -> list[_Clause] | None:
+    """A flattened header of marker names ("ER PR HER2 Ki67") opens ``st.flat_markers`` (gives []);
+    a row of values under it ("Positive Negative 1+ 15%") gives one clause per marker; None when
+    the line is neither (and closes the flattened table)."""
+    if mentions and row is None:
+        flat = _flat_header(t, line.start, line.end, mentions)
+        if flat is not None:
+            st.flat_markers = flat
+            return []
+    if st.flat_markers is None:
+        return None
+    values = None if mentions else _flat_row(t, line.start, line.end, st.flat_markers)
+    if values is None:
+        st.flat_markers = None
+        return None
+    label_kind = _header_kind(t[values[0][0] : values[0][1]]) if values[0][1] > values[0][0] else "other"
+    out: list[_Clause] = []
+    for kind, (a, b) in zip(st.flat_markers, values[1:]):
+        if label_kind != "other":
+            cells.append((a, b, label_kind))
+        out.append(_cell_clause(kind, a, b, st.context(), st.header_flags, line.no))
+    return out
