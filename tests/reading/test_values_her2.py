@@ -11,6 +11,7 @@ import pytest
 
 from her2_interpret.models import Flag
 from her2_interpret.reading import parse
+from value_checks import assert_finding
 
 
 def _her2(text: str, kind: str):
@@ -62,13 +63,7 @@ ISH = [
 
 @pytest.mark.parametrize("text, kind, fields, evidence", IHC + ISH)
 def test_her2_values(text: str, kind: str, fields: dict, evidence: dict) -> None:
-    finding = _her2(text, kind)
-    for name, value in fields.items():
-        assert getattr(finding, name) == value, name
-    spans = {e.field: e.text for e in finding.evidence}
-    for name, quoted in evidence.items():
-        assert spans.get(name) == quoted, name
-        assert quoted in text
+    assert_finding(_her2(text, kind), text, fields, evidence)
 
 
 @pytest.mark.parametrize(

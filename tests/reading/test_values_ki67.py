@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from her2_interpret.reading import parse
+from value_checks import assert_finding
 
 
 def _ki67(text: str):
@@ -40,10 +41,4 @@ CASES = [
 
 @pytest.mark.parametrize("text, fields, evidence", CASES)
 def test_ki67_values(text: str, fields: dict, evidence: dict) -> None:
-    finding = _ki67(text)
-    for name, value in fields.items():
-        assert getattr(finding, name) == value, name
-    spans = {e.field: e.text for e in finding.evidence}
-    for name, quoted in evidence.items():
-        assert spans.get(name) == quoted, name
-        assert quoted in text
+    assert_finding(_ki67(text), text, fields, evidence)

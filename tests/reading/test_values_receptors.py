@@ -11,6 +11,7 @@ import pytest
 
 from her2_interpret.models import Flag
 from her2_interpret.reading import parse
+from value_checks import assert_finding
 
 
 def _receptor(text: str, marker: str):
@@ -50,13 +51,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, marker, fields, evidence", CASES)
 def test_receptor_values(text: str, marker: str, fields: dict, evidence: dict) -> None:
-    finding = _receptor(text, marker)
-    for name, value in fields.items():
-        assert getattr(finding, name) == value, name
-    spans = {e.field: e.text for e in finding.evidence}
-    for name, quoted in evidence.items():
-        assert spans.get(name) == quoted, name
-        assert quoted in text
+    assert_finding(_receptor(text, marker), text, fields, evidence)
 
 
 @pytest.mark.parametrize(

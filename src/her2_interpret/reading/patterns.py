@@ -139,9 +139,10 @@ def split(sources: list[str], flags: int = regex.IGNORECASE | regex.VERBOSE) -> 
     return SplitPattern(sources, flags)  # type: ignore[return-value]
 
 
-def alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a verbose pattern (split at ``|`` outside groups and classes)."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
+def _structure(pattern: str):  # type: ignore[no-untyped-def]
+    """``(index, character, depth)`` of each character of a verbose pattern outside escapes, character
+    classes and comments; an opening parenthesis has the depth outside it, and so has its closing one."""
+    depth, in_class, i = 0, False, 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -151,18 +152,24 @@ def alternatives(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
         elif ch == "#" and depth == 0:  # a verbose comment runs to the end of its line
             end = pattern.find("\n", i)
             i = len(pattern) if end < 0 else end
             continue
+        else:
+            depth -= ch == ")"
+            yield i, ch, depth
+            depth += ch == "("
         i += 1
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a verbose pattern (split at ``|`` outside groups and classes)."""
+    parts, start = [], 0
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
     parts.append(pattern[start:])
     return [part for part in parts if part.strip()]
 
@@ -225,24 +232,8 @@ _NAMED_GROUP = regex.compile(r"\(\?P<(\w+)>")
 
 def _closes_at_end(body: str) -> bool:
     """The group opened at ``body[0]`` closes at its last character (not earlier)."""
-    depth, in_class, i = 0, False, 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i == len(body) - 1
-        i += 1
-    return False
+    closing = next((i for i, ch, depth in _structure(body) if ch == ")" and depth == 0), None)
+    return closing == len(body) - 1
 
 
 def joined(sources: list[str], flags: int = regex.IGNORECASE | regex.VERBOSE) -> regex.Pattern[str]:
