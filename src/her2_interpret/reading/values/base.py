@@ -18,7 +18,6 @@ from .. import patterns as P
 from ...models import Evidence, Flag, Her2Status, Her2StatusFinding, HrFinding, HrStatus, IhcScore, Intensity, Ki67Finding, Marker, ReceptorFinding, ReceptorStatus
 from ..normalize import Normalized
 from ...thresholds import DEFAULT_VERSIONS, HER2_GUIDELINES
-from ..build import build
 from ..mentions import _Clause
 _PERCENT_SIGN = P.lazy(r"\d\s*%")
 def _sign(t: str, start: int, end: int) -> regex.Match[str] | None:
@@ -207,8 +206,7 @@ class ReaderBase:
     # ---- evidence
     def ev(self, field_name: str, start: int, end: int, pattern: str) -> Evidence:
         o_start, o_end = self.norm.span(start, end)
-        return build(
-            Evidence,
+        return Evidence(
             field=field_name,
             start=o_start,
             end=o_end,
@@ -299,30 +297,30 @@ class ReaderBase:
         base = self._base(clause, {Flag.SHORTHAND})
         if kind in ("er", "pr"):
             status = ReceptorStatus.POSITIVE if positive else ReceptorStatus.NEGATIVE
-            return [build(ReceptorFinding, marker=Marker(kind), status=status, evidence=(ev,), **base)]
+            return [ReceptorFinding(marker=Marker(kind), status=status, evidence=(ev,), **base)]
         if kind == "her2":
             status = Her2Status.POSITIVE if positive else Her2Status.NEGATIVE
-            return [build(Her2StatusFinding, status=status, final=False, evidence=(ev,), **base)]
+            return [Her2StatusFinding(status=status, final=False, evidence=(ev,), **base)]
         if kind == "hr":
-            return [build(HrFinding, status=HrStatus.POSITIVE if positive else HrStatus.NEGATIVE, evidence=(ev,), **base)]
+            return [HrFinding(status=HrStatus.POSITIVE if positive else HrStatus.NEGATIVE, evidence=(ev,), **base)]
         return []
 
     def _pending(self, clause: _Clause, kind: str, ev: Evidence) -> list[Any]:
         base = self._base(clause)
         if kind in ("er", "pr"):
-            return [build(ReceptorFinding, marker=Marker(kind), status=ReceptorStatus.PENDING, evidence=(ev,), **base)]
+            return [ReceptorFinding(marker=Marker(kind), status=ReceptorStatus.PENDING, evidence=(ev,), **base)]
         if kind == "her2":
-            return [build(Her2StatusFinding, status=Her2Status.PENDING, evidence=(ev,), **base)]
+            return [Her2StatusFinding(status=Her2Status.PENDING, evidence=(ev,), **base)]
         if kind == "ki67":
-            return [build(Ki67Finding, pending=True, evidence=(ev,), **base)]
+            return [Ki67Finding(pending=True, evidence=(ev,), **base)]
         return []
 
     def _empty(self, clause: _Clause, kind: str, flag: Flag) -> list[Any]:
         base = self._base(clause, {flag})
         if kind in ("er", "pr"):
-            return [build(ReceptorFinding, marker=Marker(kind), **base)]
+            return [ReceptorFinding(marker=Marker(kind), **base)]
         if kind == "her2":
-            return [build(Her2StatusFinding, **base)]
+            return [Her2StatusFinding(**base)]
         if kind == "ki67":
-            return [build(Ki67Finding, **base)]
+            return [Ki67Finding(**base)]
         return []

@@ -22,7 +22,6 @@ from typing import Any
 
 from .. import patterns as P
 from ...models import Evidence, Flag, Her2Category, Her2IhcFinding, Her2Staining, Her2Status, Her2StatusFinding, IhcScore
-from ..build import build
 from ..mentions import _Clause
 from .base import _BARE_SCORE, _EXTENT_CUTOFF, _IHC_HINT, _IHC_STATUS_WORD, _IHC_WORD, _MEMBRANE, _NEG_PRE_END, _OVEREXPRESSION, _SCORES, _num, _sign
 from .her2_ish import ISH_KINDS, Span
@@ -87,7 +86,7 @@ class Her2Values:
         status = (Her2Status.EQUIVOCAL if ("equivocal" in word or "borderline" in word)
                   else Her2Status.NEGATIVE if "neg" in word else Her2Status.POSITIVE)
         ev = self.ev("status", m.start(), m.end(), "her2.ihc.status_word")
-        return build(Her2IhcFinding, status=status, evidence=(ev,), **base)
+        return Her2IhcFinding(status=status, evidence=(ev,), **base)
 
     # ---- IHC (and a stated overall status)
     def _read_her2_ihc(
@@ -114,7 +113,7 @@ class Her2Values:
             if P.NOT_PERFORMED.search(self.body(clause)) and not pending:
                 nm = self.search(P.NOT_PERFORMED, clause)
                 ev = (self.ev("status", nm.start(), nm.end(), "status.not_performed"),) if nm else ()
-                return [build(Her2StatusFinding, evidence=ev, **self._base(clause, flags | {Flag.NOT_PERFORMED}))]
+                return [Her2StatusFinding(evidence=ev, **self._base(clause, flags | {Flag.NOT_PERFORMED}))]
         if any(e.fuzzy_score is not None for e in ihc_ev):
             flags.add(Flag.FUZZY)
         return self._her2_ihc_findings(clause, ihc_vals, ihc_ev, ish_vals, flags, pending)
@@ -176,7 +175,7 @@ class Her2Values:
             "staining" in vals and any(e.field == "staining" for e in ev))
         base = self._base(clause, flags)
         if has_ihc:
-            return [build(Her2IhcFinding, evidence=tuple(ev), **vals, **base)]
+            return [Her2IhcFinding(evidence=tuple(ev), **vals, **base)]
         if "status" in vals or "category_word" in vals:
             status = vals.get("status")
             if status is None and vals.get("category_word") in (Her2Category.LOW, Her2Category.ULTRALOW):
@@ -184,13 +183,13 @@ class Her2Values:
             if ish_vals and status in (Her2Status.POSITIVE, Her2Status.NEGATIVE) and not clause.final:
                 return []
             final = clause.final and Flag.SHORTHAND not in flags
-            return [build(Her2StatusFinding, status=status, category_word=vals.get("category_word"), final=final,
+            return [Her2StatusFinding(status=status, category_word=vals.get("category_word"), final=final,
                                       evidence=tuple(ev), **base)]
         if pending is not None:
             pev = self.ev("status", pending.start(), pending.end(), "status.pending")
             if _IHC_WORD.search(self.t[clause.mention.start : pending.start()]):
-                return [build(Her2IhcFinding, status=Her2Status.PENDING, evidence=(pev,), **base)]
-            return [build(Her2StatusFinding, status=Her2Status.PENDING, evidence=(pev,), **base)]
+                return [Her2IhcFinding(status=Her2Status.PENDING, evidence=(pev,), **base)]
+            return [Her2StatusFinding(status=Her2Status.PENDING, evidence=(pev,), **base)]
         return []
 
     def _read_stain_description(

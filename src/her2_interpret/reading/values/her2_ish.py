@@ -25,7 +25,6 @@ from typing import Any
 
 from .. import patterns as P
 from ...models import Evidence, Flag, Her2IshFinding, IshResult, Probe
-from ..build import build
 from ..mentions import _Clause
 from .base import _AMPLIF, _AMPLIFICATION, _BRACKETED_RATIO, _COPY_WORD, _LABEL_NUMBER, _NEGATING_PRE, _num, _range_end
 
@@ -78,7 +77,7 @@ class Her2IshValues:
             evidence.append(self.ev("group_stated", gm.start(), gm.end(), "her2.ish.group"))
         if "result" not in values and is_ish:
             if P.NOT_PERFORMED.search(body) and not values:
-                return [build(Her2IshFinding, evidence=(), **self._base(clause, flags | {Flag.NOT_PERFORMED}))], True
+                return [Her2IshFinding(evidence=(), **self._base(clause, flags | {Flag.NOT_PERFORMED}))], True
             pend = self.search(P.PENDING, clause)
             if pend and not any(k in values for k in ("ratio", "copy_number")):
                 values["result"] = IshResult.PENDING
@@ -89,7 +88,7 @@ class Her2IshValues:
             values["probe"] = Probe.SINGLE
         elif P.ISH_DUAL.search(body) or "ratio" in values or "cep17" in values:
             values["probe"] = Probe.DUAL
-        return [build(Her2IshFinding, evidence=tuple(evidence), **values, **base)], False
+        return [Her2IshFinding(evidence=tuple(evidence), **values, **base)], False
 
     # ---- numbers
     def _read_ish_numbers(

@@ -15,7 +15,6 @@ from typing import Any
 
 from .. import patterns as P
 from ...models import Evidence, Ki67Finding, Ki67Level
-from ..build import build
 from ..mentions import _Clause
 from .base import _LABELLED_BARE, _MAX_PERCENT, _NAME_PERCENT_LABEL, _NOT_BEFORE, _num, _percent_value, _range_end
 
@@ -70,7 +69,7 @@ class Ki67Values:
                 evidence.append(self.ev("pending", pend.start(), pend.end(), "status.pending"))
         if not values:
             return None
-        return build(Ki67Finding, evidence=tuple(evidence), **values, **self._base(clause))
+        return Ki67Finding(evidence=tuple(evidence), **values, **self._base(clause))
 
     def _read_ki67_labelled(self, clause: _Clause, values: dict[str, Any], evidence: list[Evidence]) -> None:
         """A number labelled as a percent, into ``values`` / ``evidence``: first the "%" right after the

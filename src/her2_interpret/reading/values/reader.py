@@ -15,7 +15,6 @@ from typing import Any
 
 from .. import patterns as P
 from ...models import Flag, Intensity, Marker, ReceptorFinding
-from ..build import build
 from ..mentions import _Clause, _HER2_KINDS
 from .her2 import Her2Values
 from .her2_ish import Her2IshValues
@@ -156,7 +155,7 @@ class Reader(ReceptorValues, Her2Values, Her2IshValues, Ki67Values, ReaderBase):
         if pair is not None:  # "... with strong and weak intensity, respectively"
             fields["intensity"] = Intensity(_INTENSITY[pair.group(group).lower()])
             evidence.append(self.ev("intensity", pair.start(group), pair.end(group), "receptor.intensity.respectively"))
-        return build(ReceptorFinding, marker=Marker(kind), evidence=tuple(evidence), **fields, **self._base(clause))
+        return ReceptorFinding(marker=Marker(kind), evidence=tuple(evidence), **fields, **self._base(clause))
 
     # ---- triple negative / positive, HR
     def read_triple(self, clause: _Clause) -> list[Any]:

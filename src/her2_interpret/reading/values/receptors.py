@@ -20,7 +20,6 @@ from typing import Any
 from .. import patterns as P
 from ...models import Evidence, Flag, Intensity, Marker, ReceptorFinding, ReceptorStatus
 from ..context import _CUE_WINDOW
-from ..build import build
 from ..mentions import _Clause
 from .base import _ALLRED_HINT, _ALLRED_WORD, _BARE_ALLRED, _BARE_RECEPTOR_MIN, _BARE_ZERO, _COMBINED, _INTENSITY, _LABELLED_BARE, _MAX_PERCENT, _NEGATING_PRE, _PERCENT_SIGN, _STRAY_SCORE, _num, _percent_value, _range_end, _sign
 
@@ -77,7 +76,7 @@ class ReceptorValues:
                 if nm:
                     evidence.append(self.ev("status", nm.start(), nm.end(), "status.not_performed"))
                 flags.add(Flag.NOT_PERFORMED)
-                return build(ReceptorFinding, marker=marker, evidence=tuple(evidence), **self._base(clause, flags))
+                return ReceptorFinding(marker=marker, evidence=tuple(evidence), **self._base(clause, flags))
             self._read_receptor_status(clause, values, evidence)
         self._read_proportion(clause, values, evidence)
         self._read_intensity(clause, values, evidence)
@@ -92,7 +91,7 @@ class ReceptorValues:
             return None
         if any(e.fuzzy_score is not None for e in evidence):
             flags.add(Flag.FUZZY)
-        return build(ReceptorFinding, marker=marker, evidence=tuple(evidence), **values, **self._base(clause, flags))
+        return ReceptorFinding(marker=marker, evidence=tuple(evidence), **values, **self._base(clause, flags))
 
     def _read_receptor_status(self, clause: _Clause, values: dict[str, Any], evidence: list[Evidence]) -> None:
         """[receptor.words] The stated status, first found of: a status word before the name
