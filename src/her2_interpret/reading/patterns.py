@@ -497,7 +497,7 @@ ISH_AMP_RESULT = _c(
       | (?P<pos>(?<!\b(?:not|non|un)[\s-]{0,6})\bamplified\b|\bamplification\s{0,3}(?:[:=]\s{0,3})?(?:is\s{1,3}|was\s{1,3})?(?:detected|identified|present|seen|positive)\b)"""
 )
 # Dates and years that order results: "01/10/2024", "2024-03-11", "2015:", "(issued 12/06/2024)".
-DATE = _c(
+DATE = sized(
     r"""(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})\b
       | \b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-(?P<d2>\d{2})\b
       | \b(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b

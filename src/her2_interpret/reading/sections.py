@@ -242,18 +242,19 @@ def _date(text: str) -> int | None:
     """The last date or year stated in ``text`` as YYYYMMDD (month-first for slashed dates)."""
     found = None
     for m in P.DATE.finditer(text):
-        if m.group("y"):
-            month, day = int(m.group("m")), int(m.group("d"))
+        g = m.groupdict()  # (a sized pattern: only the matching alternative's groups exist)
+        if g.get("y"):
+            month, day = int(g["m"]), int(g["d"])
             if month > 12:  # day-first
                 month, day = day, month
-            found = int(m.group("y")) * 10000 + min(month, 12) * 100 + min(day, 31)
-        elif m.group("y2"):
-            found = int(m.group("y2")) * 10000 + int(m.group("m2")) * 100 + int(m.group("d2"))
-        elif m.group("mon"):  # "biopsy in march said ...": the year is the one stated, or unknown (0)
-            year = int(m.group("y4")) if m.group("y4") else 0
-            found = year * 10000 + _MONTHS.index(m.group("mon")[:3].lower()) * 100 + 100
+            found = int(g["y"]) * 10000 + min(month, 12) * 100 + min(day, 31)
+        elif g.get("y2"):
+            found = int(g["y2"]) * 10000 + int(g["m2"]) * 100 + int(g["d2"])
+        elif g.get("mon"):  # "biopsy in march said ...": the year is the one stated, or unknown (0)
+            year = int(g["y4"]) if g.get("y4") else 0
+            found = year * 10000 + _MONTHS.index(g["mon"][:3].lower()) * 100 + 100
         else:
-            found = int(m.group("y3")) * 10000
+            found = int(g["y3"]) * 10000
     return found
 
 
