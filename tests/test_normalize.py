@@ -164,3 +164,19 @@ def test_tokens_longer_than_the_fuzzy_reach_are_never_corrected():
 
     assert correct_token("positive" + "x" * (_MAX_FUZZY_LEN - len("positive"))) is None
     assert correct_token("progesterone" + "s" * (_MAX_FUZZY_LEN - len("progesterone"))) is None
+
+
+def test_ocr_number_hint_is_the_pattern_it_stands_for():
+    """_ocr_number_hint() answers as the (quadratic on long digit runs) search it replaced."""
+    import random
+
+    import regex
+
+    from her2_interpret.reading.normalize import _ocr_number_hint
+
+    pattern = regex.compile(r"[0-9][0-9.,]*[OolIS]|[OolIS][0-9OolIS.,]*\d")
+    rng = random.Random(11)
+    alphabet = "0123456789OolIS.,ab \n\u0663x"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+        assert _ocr_number_hint(text) == bool(pattern.search(text)), repr(text)

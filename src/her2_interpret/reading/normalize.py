@@ -80,12 +80,14 @@ _OCR_LONE = lazy(
 _OCR_LONE_SCORE = lazy(r"(?<=[\s:(])([OolI])(?=\s?\+(?![\w+]))|(?<=[\s:(])([OolI])(?=\s?%)")
 # Every match of _OCR_LONE_SCORE is a letter [OolI] with "+" or "%" at most two characters after it.
 _LONE_SCORE_HINT = re.compile(r"[OolI].?[+%]", re.DOTALL)
-# Every match of _OCR_NUMBER holds a digit and one of [OolIS] joined by [0-9OolIS.,] characters (a digit
-# before the first letter is an ASCII one: it stands in [0-9.,]*).
-_OCR_NUMBER_HINT = lazy(r"[0-9][0-9.,]*[OolIS]|[OolIS][0-9OolIS.,]*\d")
-# The same in ASCII text (\d is [0-9] there), as two searches (each several times faster than both
-# alternatives at once).
-_OCR_NUMBER_HINTS_ASCII = (re.compile(r"[0-9][0-9.,]*[OolIS]"), re.compile(r"[OolIS][0-9OolIS.,]*[0-9]"))
+# Every match of _OCR_NUMBER holds a digit and one of [OolIS] joined by [0-9OolIS.,] characters.
+# _ocr_number_hint() tells whether the text has such a place, in linear time: a search for
+# "[0-9][0-9.,]*[OolIS]" rescans a run of digits from each of its digits (quadratic: a 20,000-digit
+# text took 4 s; benchmarks/bench.py found it).
+_HINT_RUN = regex.compile(r"[0-9OolIS.,]+")
+_HINT_LETTERS = frozenset("OolIS")
+_ASCII_DIGITS = frozenset("0123456789")
+_DIGIT = regex.compile(r"\d")
 # Where a match of _OCR_LONE can start in lower-cased ASCII text: at a sign or a score word (each found
 # by a fast literal search; "allred" as a[li1][li1]red is found from its "red").
 _OCR_LONE_LITERALS = ("<", ">", "score", "sc0re", "quick")
@@ -515,6 +517,23 @@ def _find_all(low: str, literal: str) -> Iterator[int]:
         pos = low.find(literal, pos + 1)
 
 
+def _ocr_number_hint(text: str) -> bool:
+    """Whether ``[0-9][0-9.,]*[OolIS]|[OolIS][0-9OolIS.,]*\\d`` matches ``text``, in linear time.
+
+    Inside one maximal run of ``[0-9OolIS.,]``: an ASCII digit before a letter (the first
+    alternative: the first letter after that digit has only digits, dots and commas before it) or a
+    letter before an ASCII digit (the second); or a run with a letter that a digit of another script
+    (``\\d``, not in the run's class) follows directly (the second).
+    """
+    for m in _HINT_RUN.finditer(text):
+        chars = set(m.group())
+        if chars.isdisjoint(_HINT_LETTERS):
+            continue
+        if not chars.isdisjoint(_ASCII_DIGITS) or _DIGIT.match(text, m.end()):
+            return True
+    return False
+
+
 def _ocr_lone_starts(low: str) -> list[int]:
     """Where a match of _OCR_LONE can start in lower-cased ASCII text, in order."""
     starts = [pos for literal in _OCR_LONE_LITERALS for pos in _find_all(low, literal)]
@@ -527,8 +546,7 @@ def _ocr_digit_edits(text: str, low: str) -> list[Edit]:
     """Letters OCR read for digits in a number or score ("9O", "l5", "score S", "<l", "l+") as digits."""
     ascii_text = text.isascii()
     runs = []
-    if (any(hint.search(text) for hint in _OCR_NUMBER_HINTS_ASCII) if ascii_text
-            else _OCR_NUMBER_HINT.search(text)):
+    if _ocr_number_hint(text):
         runs.append(_OCR_NUMBER.finditer(text))
     if ascii_text:  # ASCII: no fold of another letter to a score word, no "≤" or "≥"
         runs.append(_matches_at(_OCR_LONE, text, _ocr_lone_starts(low)))
