@@ -1,4 +1,4 @@
-"""The walk over the lines (stage 8 of :mod:`her2_interpret.reading`): each marker mention's statement.
+"""The walk over the lines (stage 9 of :mod:`her2_interpret.reading`): each marker mention's statement.
 
 Takes the masked text (and the unmasked one, same offsets) and gives a list of
 :class:`~.mentions._Clause`: which marker(s) a statement speaks of, the ranges of text it covers, the

@@ -1,4 +1,4 @@
-"""The report's structure as the walk over the lines meets it (stage 5 of :mod:`her2_interpret.reading`).
+"""The report's structure as the walk over the lines meets it (stage 6 of :mod:`her2_interpret.reading`).
 
 Takes one line at a time (:class:`_Line`: the masked line, the unmasked ``raw`` line and their offsets)
 and updates a :class:`_State`, the structure every clause read on that line is placed in:

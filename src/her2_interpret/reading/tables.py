@@ -1,4 +1,4 @@
-"""Table rows (stage 7 of :mod:`her2_interpret.reading`): pipes, tabs, CSV, space-aligned columns,
+"""Table rows (stage 8 of :mod:`her2_interpret.reading`): pipes, tabs, CSV, space-aligned columns,
 tables whose columns are tumours, and tables flattened to lines of words (pasted from a PDF).
 
 Takes a line (:class:`~.sections._Line`) and gives its cell spans (:func:`_table_cells`); a header row
